@@ -1,0 +1,81 @@
+"""Article 2 of C102: which sets of accepted Parts make a valid ratification.
+
+A Member complies with at least three of Parts II-X, including at least one of
+Parts IV, V, VI, IX and X.
+"""
+
+import re
+from dataclasses import dataclass
+
+PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+CORE_PARTS = frozenset({"IV", "V", "VI", "IX", "X"})
+MIN_PARTS = 3
+
+
+@dataclass(frozen=True)
+class Article2Result:
+    ok: bool
+    parts: tuple  # the distinct Parts II-X considered, in Convention order
+    unknown: tuple  # codes that are not Parts II-X
+    core_count: int
+
+    @property
+    def count(self):
+        return len(self.parts)
+
+    @property
+    def reason(self):
+        """English reason; the ORM layer builds the translated one from the fields."""
+        if self.unknown:
+            return "Unknown Parts: %s (only Parts II to X can be accepted)." % ", ".join(
+                self.unknown
+            )
+        if self.count < MIN_PARTS:
+            return (
+                "Article 2 requires at least three of Parts II to X; "
+                "%d accepted (%s)." % (self.count, ", ".join(self.parts) or "none")
+            )
+        if not self.core_count:
+            return (
+                "Article 2 requires at least one of Parts IV, V, VI, IX or X; "
+                "accepted: %s." % ", ".join(self.parts)
+            )
+        return ""
+
+
+def check_article_2(codes):
+    """Check a collection of Part codes (e.g. ``["II", "v", "X"]``) against Article 2."""
+    normalised = {str(c).strip().upper() for c in codes if str(c).strip()}
+    unknown = tuple(sorted(normalised - set(PARTS)))
+    parts = tuple(p for p in PARTS if p in normalised)
+    core_count = len(CORE_PARTS.intersection(parts))
+    ok = not unknown and len(parts) >= MIN_PARTS and core_count >= 1
+    return Article2Result(ok=ok, parts=parts, unknown=unknown, core_count=core_count)
+
+
+_RANGE = re.compile(r"^\s*([IVXivx]+)\s*[-\u2013\u2014]\s*([IVXivx]+)\s*$")
+
+
+def parse_parts(text):
+    """Parse the NORMLEX-style notation ``"II, III, V-X"`` into Part codes.
+
+    Returns ``(codes, errors)``: codes in Convention order, errors as the tokens
+    that are not Parts II-X or ranges of them.
+    """
+    codes, errors = set(), []
+    for token in re.split(r"[,;/]|\band\b|\bet\b", text or ""):
+        token = token.strip()
+        if not token:
+            continue
+        match = _RANGE.match(token)
+        if match:
+            start, end = match.group(1).upper(), match.group(2).upper()
+            if start in PARTS and end in PARTS and PARTS.index(start) <= PARTS.index(end):
+                codes.update(PARTS[PARTS.index(start) : PARTS.index(end) + 1])
+            else:
+                errors.append(token)
+        elif token.upper() in PARTS:
+            codes.add(token.upper())
+        else:
+            errors.append(token)
+    return [p for p in PARTS if p in codes], errors

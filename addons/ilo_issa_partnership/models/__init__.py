@@ -1,0 +1,1 @@
+from . import ilo_collaboration_area
