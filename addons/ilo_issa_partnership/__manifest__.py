@@ -16,8 +16,20 @@
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
+        "security/ilo_issa_partnership_rules.xml",
         "data/ilo_collaboration_area_data.xml",
+        "data/ir_cron_data.xml",
         "views/ilo_collaboration_area_views.xml",
+        "views/res_partner_views.xml",
+        "views/project_project_views.xml",
+        "views/ilo_advisory_mission_views.xml",
+        "views/ilo_training_views.xml",
+        "views/ilo_deliverable_views.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/project_project_demo.xml",
+        "demo/ilo_activity_demo.xml",
     ],
 }

@@ -1,0 +1,86 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class IloActivityMixin(models.AbstractModel):
+    """What missions, trainings and deliverables share: they belong to a partnership
+    project, inherit its collaboration area, and move through a state workflow."""
+
+    _name = "ilo.activity.mixin"
+    _description = "Partnership Activity"
+
+    project_id = fields.Many2one(
+        "project.project",
+        string="Project",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain=[("is_partnership", "=", True)],
+    )
+    collaboration_area_id = fields.Many2one(
+        related="project_id.collaboration_area_id",
+        store=True,
+        index=True,
+        string="Collaboration area",
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, string="Company"
+    )
+
+    @api.constrains("project_id")
+    def _check_partnership_project(self):
+        for activity in self:
+            if not activity.project_id.is_partnership:
+                raise ValidationError(
+                    self.env._(
+                        "%(activity)s: the project %(project)s is not a partnership "
+                        "project (it has no collaboration area).",
+                        activity=activity.display_name,
+                        project=activity.project_id.display_name,
+                    )
+                )
+
+    def _check_dates(self, start_field, end_field):
+        for activity in self:
+            start, end = activity[start_field], activity[end_field]
+            if start and end and end < start:
+                raise ValidationError(
+                    self.env._(
+                        "%(activity)s: the end date (%(end)s) is before the start date "
+                        "(%(start)s).",
+                        activity=activity.display_name,
+                        end=end,
+                        start=start,
+                    )
+                )
+
+    def _transition(self, from_states, to_state):
+        """Move to ``to_state``; every record must be in one of ``from_states``."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for activity in self:
+            if activity.state not in from_states:
+                raise UserError(
+                    self.env._(
+                        "%(activity)s cannot go from '%(current)s' to '%(target)s'; "
+                        "it must be %(allowed)s first.",
+                        activity=activity.display_name,
+                        current=labels[activity.state],
+                        target=labels[to_state],
+                        allowed=self.env._(" or ").join(
+                            f"'{labels[s]}'" for s in from_states
+                        ),
+                    )
+                )
+        self.write({"state": to_state})
+        return True
+
+    def _check_manager(self, action_label):
+        if not self.env.user.has_group("ilo_issa_partnership.group_partnership_manager"):
+            raise UserError(
+                self.env._(
+                    "Only partnership managers can %(action)s.", action=action_label
+                )
+            )

@@ -1,0 +1,140 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+DELIVERABLE_STATES = [
+    ("planned", "Planned"),
+    ("in_progress", "In progress"),
+    ("in_review", "In review"),
+    ("accepted", "Accepted"),
+    ("published", "Published"),
+    ("cancelled", "Cancelled"),
+]
+FINAL_STATES = ("accepted", "published", "cancelled")
+DELIVERABLE_TYPES = [
+    ("report", "Report"),
+    ("guideline", "Guideline"),
+    ("database", "Database"),
+    ("training_material", "Training material"),
+    ("policy_brief", "Policy brief"),
+    ("technical_advice", "Technical advice"),
+    ("other", "Other"),
+]
+
+
+class IloDeliverable(models.Model):
+    """A product of the partnership: report, guideline, database, training material..."""
+
+    _name = "ilo.deliverable"
+    _description = "Deliverable"
+    _inherit = ["ilo.activity.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+
+    name = fields.Char(required=True, tracking=True)
+    deliverable_type = fields.Selection(
+        DELIVERABLE_TYPES, string="Type", required=True, default="report", tracking=True
+    )
+    responsible_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, tracking=True, index=True
+    )
+    date_deadline = fields.Date(string="Deadline", tracking=True, index=True)
+    state = fields.Selection(
+        DELIVERABLE_STATES,
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+        group_expand=True,
+    )
+    is_late = fields.Boolean(
+        string="Late",
+        compute="_compute_is_late",
+        store=True,
+        index=True,
+        help="The deadline has passed and the deliverable is not accepted, published "
+        "or cancelled. Kept up to date every day.",
+    )
+    document_url = fields.Char(string="Document link")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "ilo_deliverable_attachment_rel",
+        "deliverable_id",
+        "attachment_id",
+        string="Documents",
+    )
+    language_ids = fields.Many2many(
+        "res.lang",
+        "ilo_deliverable_lang_rel",
+        "deliverable_id",
+        "lang_id",
+        string="Languages",
+        context={"active_test": False},
+    )
+    description = fields.Html(sanitize=True)
+    mission_ids = fields.Many2many(
+        "ilo.advisory.mission",
+        "ilo_advisory_mission_deliverable_rel",
+        "deliverable_id",
+        "mission_id",
+        string="Missions",
+    )
+    training_ids = fields.Many2many(
+        "ilo.training",
+        "ilo_training_deliverable_rel",
+        "deliverable_id",
+        "training_id",
+        string="Trainings",
+    )
+    color = fields.Integer()
+
+    @api.depends("date_deadline", "state")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for deliverable in self:
+            deliverable.is_late = bool(
+                deliverable.date_deadline
+                and deliverable.date_deadline < today
+                and deliverable.state not in FINAL_STATES
+            )
+
+    @api.model
+    def _cron_update_is_late(self):
+        """Daily: the deadline of open deliverables passes without any write on them."""
+        today = fields.Date.context_today(self)
+        stale = self.search(
+            [
+                "|",
+                "&",
+                "&",
+                ("is_late", "=", False),
+                ("date_deadline", "<", today),
+                ("state", "not in", FINAL_STATES),
+                "&",
+                ("is_late", "=", True),
+                "|",
+                ("date_deadline", ">=", today),
+                ("state", "in", FINAL_STATES),
+            ]
+        )
+        self.env.add_to_compute(self._fields["is_late"], stale)
+        stale.flush_recordset(["is_late"])
+        return len(stale)
+
+    def action_start(self):
+        return self._transition(["planned"], "in_progress")
+
+    def action_review(self):
+        return self._transition(["in_progress"], "in_review")
+
+    def action_accept(self):
+        return self._transition(["in_review"], "accepted")
+
+    def action_publish(self):
+        return self._transition(["accepted"], "published")
+
+    def action_cancel(self):
+        return self._transition(["planned", "in_progress", "in_review"], "cancelled")
+
+    def action_reset(self):
+        return self._transition(["cancelled", "in_review"], "in_progress")
