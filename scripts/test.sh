@@ -51,6 +51,7 @@ else
   odoo_bad=0
 fi
 odoo_passed=$((odoo_total - odoo_failed - odoo_errors))
+[ "$odoo_passed" -lt 0 ] && odoo_passed=0  # failures count per subtest
 say "Odoo tests: $odoo_passed passed, $odoo_bad failed (of $odoo_total)"
 
 say "End-to-end tests: starting a server on $DB"

@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["project", "mail", "analytic"],
+    "depends": ["project", "mail", "analytic", "base_import"],
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
@@ -27,6 +27,11 @@
         "views/ilo_deliverable_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ilo_issa_partnership/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/project_project_demo.xml",

@@ -72,14 +72,12 @@ class IloTraining(models.Model):
         compute="_compute_figures",
         store=True,
         aggregator="avg",
-        digits=(5, 1),
     )
     female_share = fields.Float(
         string="Women (%)",
         compute="_compute_figures",
         store=True,
         aggregator="avg",
-        digits=(5, 1),
         help="Share of women among attended participants whose gender is known "
         "('undisclosed' is left out).",
     )
@@ -88,7 +86,6 @@ class IloTraining(models.Model):
         compute="_compute_figures",
         store=True,
         aggregator="avg",
-        digits=(5, 1),
         help="Post-test minus pre-test score, averaged over attended participants "
         "with both scores recorded.",
     )

@@ -1,5 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -34,3 +36,47 @@ class PartnershipCommon(BaseCommon):
         cls.area_knowledge = ref("ilo_issa_partnership.area_knowledge")
         cls.area_guidelines = ref("ilo_issa_partnership.area_guidelines")
         cls.area_training = ref("ilo_issa_partnership.area_training")
+        cls._partnership_fixtures()
+
+    @contextmanager
+    def assertRaisesMsg(self, exception, regex):
+        """Odoo's assertRaises (which rolls back to a savepoint) plus a message check."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), regex)
+
+    @classmethod
+    def _partnership_fixtures(cls):
+        """A partnership project per area, a country and an institution."""
+        Project = cls.env["project.project"]
+        cls.project = Project.create(
+            {
+                "name": "Test advisory project",
+                "collaboration_area_id": cls.area_advisory.id,
+                "privacy_visibility": "followers",
+            }
+        )
+        cls.project_training = Project.create(
+            {"name": "Test training project", "collaboration_area_id": cls.area_training.id}
+        )
+        cls.plain_project = Project.create({"name": "Not a partnership project"})
+        cls.country = cls.env.ref("base.sn")
+        cls.institution = cls.env["res.partner"].create(
+            {
+                "name": "Caisse de sécurité sociale (test)",
+                "is_company": True,
+                "constituent_group": "social_security_institution",
+                "is_issa_member": True,
+            }
+        )
+
+    @classmethod
+    def _mission_vals(cls, **vals):
+        return {
+            "name": "Mission",
+            "project_id": cls.project.id,
+            "country_id": cls.country.id,
+            "date_start": "2030-03-02",
+            "date_end": "2030-03-06",
+            **vals,
+        }

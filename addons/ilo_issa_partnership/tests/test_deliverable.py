@@ -1,0 +1,75 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import PartnershipCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeliverable(PartnershipCommon):
+    def _deliverable(self, **vals):
+        return self.env["ilo.deliverable"].create(
+            {"name": "Report", "project_id": self.project.id, **vals}
+        )
+
+    def test_is_late(self):
+        yesterday = date.today() - timedelta(days=1)
+        late = self._deliverable(date_deadline=yesterday)
+        self.assertTrue(late.is_late)
+        self.assertIn(late, self.env["ilo.deliverable"].search([("is_late", "=", True)]))
+        on_time = self._deliverable(date_deadline=date.today())
+        self.assertFalse(on_time.is_late)
+        self.assertFalse(self._deliverable().is_late)  # no deadline
+        for state in ("accepted", "published", "cancelled"):
+            late.state = state
+            self.assertFalse(late.is_late, state)
+        late.state = "in_review"
+        self.assertTrue(late.is_late)
+
+    def test_cron_flags_deadlines_passing(self):
+        deliverable = self._deliverable(date_deadline=date.today() + timedelta(days=2))
+        done = self._deliverable(date_deadline=date.today() + timedelta(days=2), state="published")
+        self.assertFalse(deliverable.is_late)
+        with freeze_time(date.today() + timedelta(days=3)):
+            self.env["ilo.deliverable"]._cron_update_is_late()
+            self.assertTrue(deliverable.is_late)
+            self.assertFalse(done.is_late)
+            self.assertEqual(
+                self.env["ilo.deliverable"].search(
+                    [("is_late", "=", True), ("id", "in", (deliverable | done).ids)]
+                ),
+                deliverable,
+            )
+        # moving the deadline clears it
+        deliverable.date_deadline = date.today() + timedelta(days=30)
+        self.assertFalse(deliverable.is_late)
+
+    def test_workflow(self):
+        deliverable = self._deliverable()
+        with self.assertRaises(UserError):
+            deliverable.action_publish()
+        deliverable.action_start()
+        deliverable.action_review()
+        deliverable.action_reset()
+        self.assertEqual(deliverable.state, "in_progress")
+        deliverable.action_review()
+        deliverable.action_accept()
+        with self.assertRaises(UserError):
+            deliverable.action_cancel()
+        deliverable.action_publish()
+        self.assertEqual(deliverable.state, "published")
+
+    def test_links_and_languages(self):
+        mission = self.env["ilo.advisory.mission"].create(self._mission_vals())
+        deliverable = self._deliverable(
+            mission_ids=[mission.id],
+            language_ids=[self.env.ref("base.lang_fr").id, self.env.ref("base.lang_en").id],
+        )
+        self.assertEqual(mission.deliverable_ids, deliverable)
+        self.assertEqual(len(deliverable.language_ids), 2)
+        self.assertEqual(self.project.deliverable_count, 1)

@@ -1,0 +1,29 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestMissionTours(HttpCase):
+    def test_officer_plans_manager_approves(self):
+        officer = new_test_user(
+            self.env,
+            login="tour_officer",
+            groups="base.group_user,ilo_issa_partnership.group_programme_officer",
+            name="Tour Officer",
+        )
+        project = self.env["project.project"].create(
+            {
+                "name": "Tour project",
+                "collaboration_area_id": self.env.ref("ilo_issa_partnership.area_advisory").id,
+            }
+        )
+        self.start_tour("/odoo", "ilo_mission_officer_tour", login=officer.login)
+        mission = self.env["ilo.advisory.mission"].search([("project_id", "=", project.id)])
+        self.assertEqual(mission.name, "Tour mission to Senegal")
+        self.assertEqual(mission.state, "submitted")
+        self.assertEqual(mission.create_uid, officer)
+        self.assertEqual(mission.country_id, self.env.ref("base.sn"))
+
+        self.start_tour("/odoo", "ilo_mission_manager_tour", login="admin")
+        self.assertEqual(mission.state, "approved")
