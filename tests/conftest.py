@@ -1,4 +1,4 @@
-"""Fixtures for the end-to-end tests: a running Odoo server started by scripts/test.sh."""
+"""End-to-end fixtures: a running Odoo server started by scripts/test.sh."""
 
 import os
 from xmlrpc.client import ServerProxy

@@ -1,4 +1,4 @@
-"""Provisioning: loud failure without Odoo, and OCA 18.0 wheels installable in the venv."""
+"""Provisioning: loud failure without Odoo; OCA 18.0 wheels installable."""
 
 import os
 import subprocess
@@ -31,11 +31,21 @@ def test_missing_odoo_fails_loudly(tmp_path):
 
 
 def test_oca_wheel_installs_without_declared_dependencies(tmp_path):
-    """OCA 18.0 wheels declare odoo==18.0.*; they go in with --no-deps and Odoo finds them."""
+    """OCA 18.0 wheels declare odoo==18.0.*: they go in with --no-deps, and Odoo
+    finds them."""
     target = tmp_path / "site"
     proc = subprocess.run(
-        [PY, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-         "odoo-addon-date-range==18.0.*"],
+        [
+            PY,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            "odoo-addon-date-range==18.0.*",
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -45,12 +55,16 @@ def test_oca_wheel_installs_without_declared_dependencies(tmp_path):
     addon = target / "odoo" / "addons" / "date_range"
     assert (addon / "__manifest__.py").is_file()
     check = subprocess.run(
-        [PY, "-c",
-         "import sys; from odoo.tools import config; "
-         "config.parse_config(['--addons-path', sys.argv[1]], setup_logging=False); "
-         "from odoo.modules.module import get_manifest, initialize_sys_path; "
-         "initialize_sys_path(); m = get_manifest('date_range'); "
-         "print(m['version'], m['installable'])", str(addon.parent)],
+        [
+            PY,
+            "-c",
+            "import sys; from odoo.tools import config; "
+            "config.parse_config(['--addons-path', sys.argv[1]], setup_logging=False); "
+            "from odoo.modules.module import get_manifest, initialize_sys_path; "
+            "initialize_sys_path(); m = get_manifest('date_range'); "
+            "print(m['version'], m['installable'])",
+            str(addon.parent),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

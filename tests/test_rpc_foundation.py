@@ -10,8 +10,16 @@ def test_both_addons_installed(odoo):
 
 
 def test_five_areas_over_xmlrpc(xmlrpc):
-    areas = xmlrpc("ilo.collaboration.area", "search_read", [], fields=["code"], order="sequence")
-    assert [a["code"] for a in areas] == ["advisory", "policy", "knowledge", "guidelines", "training"]
+    areas = xmlrpc(
+        "ilo.collaboration.area", "search_read", [], fields=["code"], order="sequence"
+    )
+    assert [a["code"] for a in areas] == [
+        "advisory",
+        "policy",
+        "knowledge",
+        "guidelines",
+        "training",
+    ]
 
 
 def test_article_2_over_xmlrpc(xmlrpc):
@@ -19,7 +27,9 @@ def test_article_2_over_xmlrpc(xmlrpc):
         return xmlrpc("c102.part", "search", [("code", "in", list(codes))])
 
     # Barbados: III, V, VI, IX, X.
-    assert xmlrpc("c102.part", "check_article_2", parts("III", "V", "VI", "IX", "X")) == {
+    assert xmlrpc(
+        "c102.part", "check_article_2", parts("III", "V", "VI", "IX", "X")
+    ) == {
         "ok": True,
         "reason": "",
     }

@@ -19,24 +19,57 @@ def test_upgrade_keeps_data(odoo, server):
             "name": "Upgrade check training",
             "project_id": project_id,
             "participant_ids": [
-                (0, 0, {"name": "A", "gender": "female", "constituent_group": "government",
-                        "pre_score": 40, "post_score": 70}),
-                (0, 0, {"name": "B", "gender": "male", "constituent_group": "employer",
-                        "attended": False}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "A",
+                        "gender": "female",
+                        "constituent_group": "government",
+                        "pre_score": 40,
+                        "post_score": 70,
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "B",
+                        "gender": "male",
+                        "constituent_group": "employer",
+                        "attended": False,
+                    },
+                ),
             ],
         }
     )
-    fields = ["participant_count", "attended_count", "female_share", "average_score_gain"]
+    fields = [
+        "participant_count",
+        "attended_count",
+        "female_share",
+        "average_score_gain",
+    ]
     before = env["ilo.training"].read([training_id], fields)[0]
     demo_mission = env.ref("ilo_issa_partnership.mission_tl_validation_demo")
     demo_before = (demo_mission.state, demo_mission.report)
     area_count = env["ilo.collaboration.area"].search_count([])
 
     proc = subprocess.run(
-        [str(ROOT / "scripts/odoo.sh"), "-d", server["db"], "-u",
-         "ilo_issa_partnership,c102_campaign", "--stop-after-init", "--log-level=warn",
-         "--http-port=0", "--max-cron-threads=0"],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            str(ROOT / "scripts/odoo.sh"),
+            "-d",
+            server["db"],
+            "-u",
+            "ilo_issa_partnership,c102_campaign",
+            "--stop-after-init",
+            "--log-level=warn",
+            "--http-port=0",
+            "--max-cron-threads=0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert " ERROR " not in proc.stdout + proc.stderr

@@ -112,7 +112,9 @@ class C102Part(models.Model):
                         for basis, minimum in std.coverage.items()
                     ),
                     "benefit_rate": std.benefit_rate or 0.0,
-                    "max_qualifying_years_contribution": qualifying.get("contribution", 0.0),
+                    "max_qualifying_years_contribution": qualifying.get(
+                        "contribution", 0.0
+                    ),
                     "max_qualifying_years_residence": qualifying.get("residence", 0.0),
                     "min_duration_weeks": std.min_duration_weeks or 0,
                     "max_waiting_days": std.max_waiting_days or 0,

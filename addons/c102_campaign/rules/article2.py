@@ -27,24 +27,23 @@ class Article2Result:
     def reason(self):
         """English reason; the ORM layer builds the translated one from the fields."""
         if self.unknown:
-            return "Unknown Parts: %s (only Parts II to X can be accepted)." % ", ".join(
-                self.unknown
-            )
+            unknown = ", ".join(self.unknown)
+            return f"Unknown Parts: {unknown} (only Parts II to X can be accepted)."
         if self.count < MIN_PARTS:
             return (
                 "Article 2 requires at least three of Parts II to X; "
-                "%d accepted (%s)." % (self.count, ", ".join(self.parts) or "none")
+                f"{self.count} accepted ({', '.join(self.parts) or 'none'})."
             )
         if not self.core_count:
             return (
                 "Article 2 requires at least one of Parts IV, V, VI, IX or X; "
-                "accepted: %s." % ", ".join(self.parts)
+                f"accepted: {', '.join(self.parts)}."
             )
         return ""
 
 
 def check_article_2(codes):
-    """Check a collection of Part codes (e.g. ``["II", "v", "X"]``) against Article 2."""
+    """Check Part codes (e.g. ``["II", "v", "X"]``) against Article 2."""
     normalised = {str(c).strip().upper() for c in codes if str(c).strip()}
     unknown = tuple(sorted(normalised - set(PARTS)))
     parts = tuple(p for p in PARTS if p in normalised)
@@ -70,7 +69,11 @@ def parse_parts(text):
         match = _RANGE.match(token)
         if match:
             start, end = match.group(1).upper(), match.group(2).upper()
-            if start in PARTS and end in PARTS and PARTS.index(start) <= PARTS.index(end):
+            if (
+                start in PARTS
+                and end in PARTS
+                and PARTS.index(start) <= PARTS.index(end)
+            ):
                 codes.update(PARTS[PARTS.index(start) : PARTS.index(end) + 1])
             else:
                 errors.append(token)

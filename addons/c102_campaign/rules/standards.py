@@ -47,7 +47,11 @@ STANDARDS = {
     s.code: s
     for s in (
         PartStandard(
-            "II", "medical_care", "Arts 7-12", dict([E50, EA20, R50]), min_duration_weeks=26
+            "II",
+            "medical_care",
+            "Arts 7-12",
+            dict([E50, EA20, R50]),
+            min_duration_weeks=26,
         ),
         PartStandard(
             "III",
@@ -203,7 +207,9 @@ def assess_part(
             minimum = standard.benefit_rate_all_children
         if (benefit_rate or 0.0) < minimum:
             failures.append(
-                Failure("benefit_rate", f"{_num(minimum)}%", f"{_num(benefit_rate or 0.0)}%")
+                Failure(
+                    "benefit_rate", f"{_num(minimum)}%", f"{_num(benefit_rate or 0.0)}%"
+                )
             )
 
     if standard.qualifying is not None and qualifying_years:
@@ -239,7 +245,10 @@ def assess_part(
                 )
             )
 
-    if standard.max_waiting_days is not None and (waiting_days or 0) > standard.max_waiting_days:
+    if (
+        standard.max_waiting_days is not None
+        and (waiting_days or 0) > standard.max_waiting_days
+    ):
         failures.append(
             Failure(
                 "waiting_days",

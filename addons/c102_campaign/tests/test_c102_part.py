@@ -3,8 +3,8 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .test_rules import CONFIRMED_RATIFICATIONS
 from ..rules import parse_parts
+from .test_rules import CONFIRMED_RATIFICATIONS
 
 
 @tagged("post_install", "-at_install")
@@ -22,12 +22,15 @@ class TestC102Part(TransactionCase):
     def test_nine_parts_with_thresholds(self):
         parts = self.Part.search([])
         self.assertEqual(
-            parts.mapped("code"), ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+            parts.mapped("code"),
+            ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"],
         )
         self.assertEqual(
             parts.filtered("is_core").mapped("code"), ["IV", "V", "VI", "IX", "X"]
         )
-        self.assertEqual(self.Part.search([("is_core", "=", True)]), parts.filtered("is_core"))
+        self.assertEqual(
+            self.Part.search([("is_core", "=", True)]), parts.filtered("is_core")
+        )
         old_age = self.env.ref("c102_campaign.part_V")
         self.assertEqual(old_age.branch, "old_age")
         self.assertEqual(old_age.benefit_rate, 40)
@@ -57,7 +60,9 @@ class TestC102Part(TransactionCase):
 
     def test_reader_reads_parts_only(self):
         reader = new_test_user(
-            self.env, login="c102_reader", groups="ilo_issa_partnership.group_partnership_user"
+            self.env,
+            login="c102_reader",
+            groups="ilo_issa_partnership.group_partnership_user",
         )
         parts = self.Part.with_user(reader).search([])
         self.assertEqual(len(parts), 9)
@@ -65,4 +70,6 @@ class TestC102Part(TransactionCase):
         with self.assertRaises(AccessError):
             parts[0].write({"name": "X"})
         with self.assertRaises(AccessError):
-            self.Part.with_user(reader).create({"code": "XI", "name": "X", "branch": "family"})
+            self.Part.with_user(reader).create(
+                {"code": "XI", "name": "X", "branch": "family"}
+            )

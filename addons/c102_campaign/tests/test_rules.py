@@ -41,8 +41,20 @@ CONFIRMED_RATIFICATIONS = {
 # Part -> (coverage {basis: min %}, benefit rate, qualifying {basis: max years},
 #          min duration weeks (None = 0 only), max waiting days)
 TABLE = {
-    "II": ({"employees": 50, "active_population": 20, "residents": 50}, None, None, 26, None),
-    "III": ({"employees": 50, "active_population": 20, "means_tested": 100}, 45, None, 26, 3),
+    "II": (
+        {"employees": 50, "active_population": 20, "residents": 50},
+        None,
+        None,
+        26,
+        None,
+    ),
+    "III": (
+        {"employees": 50, "active_population": 20, "means_tested": 100},
+        45,
+        None,
+        26,
+        3,
+    ),
     "IV": ({"employees": 50, "means_tested": 100}, 45, None, 13, 7),
     "V": (
         {"employees": 50, "active_population": 20, "means_tested": 100},
@@ -132,7 +144,10 @@ class TestArticle2(BaseCase):
             self.assertTrue(check_article_2(["II", "VII", core]).ok, core)
 
     def test_parse_parts(self):
-        self.assertEqual(parse_parts("II, III, V-X")[0], ["II", "III", "V", "VI", "VII", "VIII", "IX", "X"])
+        self.assertEqual(
+            parse_parts("II, III, V-X")[0],
+            ["II", "III", "V", "VI", "VII", "VIII", "IX", "X"],
+        )
         self.assertEqual(parse_parts("v–vii; X")[0], ["V", "VI", "VII", "X"])
         self.assertEqual(parse_parts("II and III et IV")[0], ["II", "III", "IV"])
         self.assertEqual(parse_parts("")[0], [])
@@ -144,7 +159,9 @@ class TestGapRules(BaseCase):
     def assertResult(self, code, expected, criterion=None, **changes):
         values = dict(compliant_values(code), **changes)
         result = assess_part(code, **values)
-        self.assertEqual(result.result, expected, f"Part {code} {changes}: {result.summary}")
+        self.assertEqual(
+            result.result, expected, f"Part {code} {changes}: {result.summary}"
+        )
         if criterion:
             self.assertEqual([f.criterion for f in result.failures], [criterion])
             self.assertIn("required", result.summary)
@@ -164,15 +181,27 @@ class TestGapRules(BaseCase):
                         minimum = coverage[basis]
                         # paid throughout: the duration minimum may depend on the basis
                         kw = {"coverage_basis": basis, "benefit_duration_weeks": 0}
-                        self.assertResult(code, "compliant", coverage_rate=minimum, **kw)
-                        self.assertResult(code, "compliant", coverage_rate=minimum + EPS, **kw)
                         self.assertResult(
-                            code, "gap", "coverage_rate", coverage_rate=minimum - EPS, **kw
+                            code, "compliant", coverage_rate=minimum, **kw
+                        )
+                        self.assertResult(
+                            code, "compliant", coverage_rate=minimum + EPS, **kw
+                        )
+                        self.assertResult(
+                            code,
+                            "gap",
+                            "coverage_rate",
+                            coverage_rate=minimum - EPS,
+                            **kw,
                         )
                     else:
                         # A basis the Part does not allow is a gap, whatever the rate.
                         self.assertResult(
-                            code, "gap", "coverage_basis", coverage_basis=basis, coverage_rate=100
+                            code,
+                            "gap",
+                            "coverage_basis",
+                            coverage_basis=basis,
+                            coverage_rate=100,
                         )
 
     def test_benefit_rate(self):
@@ -185,9 +214,15 @@ class TestGapRules(BaseCase):
                 self.assertResult(code, "gap", "benefit_rate", benefit_rate=rate - EPS)
 
     def test_family_rate_all_children(self):
-        self.assertResult("VII", "compliant", family_rate_basis="all_children", benefit_rate=1.5)
         self.assertResult(
-            "VII", "gap", "benefit_rate", family_rate_basis="all_children", benefit_rate=1.49
+            "VII", "compliant", family_rate_basis="all_children", benefit_rate=1.5
+        )
+        self.assertResult(
+            "VII",
+            "gap",
+            "benefit_rate",
+            family_rate_basis="all_children",
+            benefit_rate=1.49,
         )
         self.assertResult("VII", "gap", "benefit_rate", benefit_rate=2.99)
 
@@ -196,13 +231,26 @@ class TestGapRules(BaseCase):
             for basis in ("contribution", "residence"):
                 with self.subTest(part=code, basis=basis):
                     if qualifying is None:  # not checked
-                        self.assertResult(code, "compliant", qualifying_basis=basis, qualifying_years=50)
+                        self.assertResult(
+                            code,
+                            "compliant",
+                            qualifying_basis=basis,
+                            qualifying_years=50,
+                        )
                         continue
                     maximum = qualifying[basis]
-                    self.assertResult(code, "compliant", qualifying_basis=basis, qualifying_years=maximum)
+                    self.assertResult(
+                        code,
+                        "compliant",
+                        qualifying_basis=basis,
+                        qualifying_years=maximum,
+                    )
                     if maximum:
                         self.assertResult(
-                            code, "compliant", qualifying_basis=basis, qualifying_years=maximum - EPS
+                            code,
+                            "compliant",
+                            qualifying_basis=basis,
+                            qualifying_years=maximum - EPS,
                         )
                     self.assertResult(
                         code,
@@ -217,18 +265,27 @@ class TestGapRules(BaseCase):
             with self.subTest(part=code):
                 self.assertResult(code, "compliant", benefit_duration_weeks=0)
                 if duration is None:  # throughout the contingency only
-                    self.assertResult(code, "gap", "benefit_duration_weeks", benefit_duration_weeks=52)
+                    self.assertResult(
+                        code, "gap", "benefit_duration_weeks", benefit_duration_weeks=52
+                    )
                     continue
                 self.assertResult(code, "compliant", benefit_duration_weeks=duration)
-                self.assertResult(code, "compliant", benefit_duration_weeks=duration + 1)
                 self.assertResult(
-                    code, "gap", "benefit_duration_weeks", benefit_duration_weeks=duration - 1
+                    code, "compliant", benefit_duration_weeks=duration + 1
+                )
+                self.assertResult(
+                    code,
+                    "gap",
+                    "benefit_duration_weeks",
+                    benefit_duration_weeks=duration - 1,
                 )
 
     def test_unemployment_means_tested_duration(self):
         values = {"coverage_basis": "means_tested", "coverage_rate": 100}
         self.assertResult("IV", "compliant", benefit_duration_weeks=26, **values)
-        self.assertResult("IV", "gap", "benefit_duration_weeks", benefit_duration_weeks=25, **values)
+        self.assertResult(
+            "IV", "gap", "benefit_duration_weeks", benefit_duration_weeks=25, **values
+        )
         self.assertResult("IV", "compliant", benefit_duration_weeks=13)  # employees
 
     def test_waiting_days(self):
@@ -244,9 +301,14 @@ class TestGapRules(BaseCase):
     def test_article3_variants(self):
         for code in TABLE:
             with self.subTest(part=code):
-                art3 = {"coverage_basis": "industrial_workplaces", "uses_article3": True}
+                art3 = {
+                    "coverage_basis": "industrial_workplaces",
+                    "uses_article3": True,
+                }
                 self.assertResult(code, "compliant", coverage_rate=50, **art3)
-                self.assertResult(code, "gap", "coverage_rate", coverage_rate=49.99, **art3)
+                self.assertResult(
+                    code, "gap", "coverage_rate", coverage_rate=49.99, **art3
+                )
                 self.assertResult(
                     code,
                     "gap",
@@ -256,7 +318,9 @@ class TestGapRules(BaseCase):
                 )
         for code in ("II", "III"):
             with self.subTest(part=code):
-                self.assertResult(code, "compliant", benefit_duration_weeks=13, uses_article3=True)
+                self.assertResult(
+                    code, "compliant", benefit_duration_weeks=13, uses_article3=True
+                )
                 self.assertResult(
                     code,
                     "gap",
@@ -264,9 +328,17 @@ class TestGapRules(BaseCase):
                     benefit_duration_weeks=12,
                     uses_article3=True,
                 )
-                self.assertResult(code, "gap", "benefit_duration_weeks", benefit_duration_weeks=13)
+                self.assertResult(
+                    code, "gap", "benefit_duration_weeks", benefit_duration_weeks=13
+                )
         # Article 3 does not shorten the other Parts' durations.
-        self.assertResult("VIII", "gap", "benefit_duration_weeks", benefit_duration_weeks=11, uses_article3=True)
+        self.assertResult(
+            "VIII",
+            "gap",
+            "benefit_duration_weeks",
+            benefit_duration_weeks=11,
+            uses_article3=True,
+        )
 
     def test_old_age_pensionable_age_review(self):
         self.assertResult("V", "compliant", pensionable_age=65)
@@ -274,7 +346,9 @@ class TestGapRules(BaseCase):
         self.assertEqual(result.failures[0].criterion, "pensionable_age")
         self.assertIn("67", result.summary)
         # Any other failure makes it a gap, not a review.
-        self.assertResult("V", "gap", "benefit_rate", pensionable_age=67, benefit_rate=39)
+        self.assertResult(
+            "V", "gap", "benefit_rate", pensionable_age=67, benefit_rate=39
+        )
         # Pensionable age only matters for Part V.
         self.assertResult("IX", "compliant", pensionable_age=70)
 

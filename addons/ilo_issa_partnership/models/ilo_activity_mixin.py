@@ -13,7 +13,6 @@ class IloActivityMixin(models.AbstractModel):
 
     project_id = fields.Many2one(
         "project.project",
-        string="Project",
         required=True,
         index=True,
         tracking=True,
@@ -78,7 +77,9 @@ class IloActivityMixin(models.AbstractModel):
         return True
 
     def _check_manager(self, action_label):
-        if not self.env.user.has_group("ilo_issa_partnership.group_partnership_manager"):
+        if not self.env.user.has_group(
+            "ilo_issa_partnership.group_partnership_manager"
+        ):
             raise UserError(
                 self.env._(
                     "Only partnership managers can %(action)s.", action=action_label

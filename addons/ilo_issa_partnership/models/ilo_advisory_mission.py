@@ -22,7 +22,9 @@ class IloAdvisoryMission(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
-    country_id = fields.Many2one("res.country", required=True, tracking=True, index=True)
+    country_id = fields.Many2one(
+        "res.country", required=True, tracking=True, index=True
+    )
     institution_id = fields.Many2one(
         "res.partner", string="Counterpart institution", tracking=True
     )
@@ -134,7 +136,9 @@ class IloAdvisoryMission(models.Model):
         return self._transition(["ongoing"], "done")
 
     def action_cancel(self):
-        return self._transition(["draft", "submitted", "approved", "ongoing"], "cancelled")
+        return self._transition(
+            ["draft", "submitted", "approved", "ongoing"], "cancelled"
+        )
 
     def action_draft(self):
         return self._transition(["submitted", "cancelled"], "draft")

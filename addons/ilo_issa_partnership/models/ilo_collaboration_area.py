@@ -14,14 +14,19 @@ class IloCollaborationArea(models.Model):
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
         required=True,
-        help="Stable technical code (advisory, policy, knowledge, guidelines, training).",
+        help="Stable technical code (advisory, policy, knowledge, guidelines, "
+        "training).",
     )
     description = fields.Text(translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("code_unique", "unique(code)", "The code of a collaboration area must be unique."),
+        (
+            "code_unique",
+            "unique(code)",
+            "The code of a collaboration area must be unique.",
+        ),
     ]
 
     @api.constrains("code")

@@ -23,7 +23,7 @@ DELIVERABLE_TYPES = [
 
 
 class IloDeliverable(models.Model):
-    """A product of the partnership: report, guideline, database, training material..."""
+    """A product of the partnership: report, guideline, database, material..."""
 
     _name = "ilo.deliverable"
     _description = "Deliverable"

@@ -21,7 +21,10 @@ class IloTraining(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     country_id = fields.Many2one(
-        "res.country", tracking=True, index=True, help="Empty for regional or online trainings."
+        "res.country",
+        tracking=True,
+        index=True,
+        help="Empty for regional or online trainings.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -60,7 +63,9 @@ class IloTraining(models.Model):
     participant_count = fields.Integer(
         compute="_compute_figures", store=True, aggregator="sum"
     )
-    attended_count = fields.Integer(compute="_compute_figures", store=True, aggregator="sum")
+    attended_count = fields.Integer(
+        compute="_compute_figures", store=True, aggregator="sum"
+    )
     female_count = fields.Integer(
         compute="_compute_figures",
         store=True,

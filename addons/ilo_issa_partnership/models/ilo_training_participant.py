@@ -25,7 +25,7 @@ class IloTrainingParticipant(models.Model):
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, required=True
     )
-    institution_id = fields.Many2one("res.partner", string="Institution")
+    institution_id = fields.Many2one("res.partner")
     constituent_group = fields.Selection(
         CONSTITUENT_GROUPS,
         compute="_compute_constituent_group",
@@ -88,11 +88,15 @@ class IloTrainingParticipant(models.Model):
                 )
 
     def _mark_tested(self, vals):
-        """Scores given (imported, or entered as non-zero values) mean the tests were taken."""
+        """Scores given (imported, or entered non-zero) mean the tests were taken."""
         if "scores_recorded" in vals:
             return vals
         scores = [vals.get(f) for f in ("pre_score", "post_score") if f in vals]
-        empty = (False, None, "") if self.env.context.get("import_file") else (False, None, "", 0)
+        empty = (
+            (False, None, "")
+            if self.env.context.get("import_file")
+            else (False, None, "", 0)
+        )
         if any(s not in empty for s in scores):
             vals = dict(vals, scores_recorded=True)
         return vals

@@ -36,9 +36,13 @@ class ProjectProject(models.Model):
         help="Social security institutions, ministries, employers' and workers' "
         "organisations the project works with.",
     )
-    mission_ids = fields.One2many("ilo.advisory.mission", "project_id", string="Missions")
+    mission_ids = fields.One2many(
+        "ilo.advisory.mission", "project_id", string="Missions"
+    )
     training_ids = fields.One2many("ilo.training", "project_id", string="Trainings")
-    deliverable_ids = fields.One2many("ilo.deliverable", "project_id", string="Deliverables")
+    deliverable_ids = fields.One2many(
+        "ilo.deliverable", "project_id", string="Deliverables"
+    )
     mission_count = fields.Integer(compute="_compute_activity_counts")
     training_count = fields.Integer(compute="_compute_activity_counts")
     deliverable_count = fields.Integer(compute="_compute_activity_counts")

@@ -40,7 +40,7 @@ class PartnershipCommon(BaseCommon):
 
     @contextmanager
     def assertRaisesMsg(self, exception, regex):
-        """Odoo's assertRaises (which rolls back to a savepoint) plus a message check."""
+        """Odoo's assertRaises (rolls back to a savepoint) plus a message check."""
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), regex)
@@ -57,7 +57,10 @@ class PartnershipCommon(BaseCommon):
             }
         )
         cls.project_training = Project.create(
-            {"name": "Test training project", "collaboration_area_id": cls.area_training.id}
+            {
+                "name": "Test training project",
+                "collaboration_area_id": cls.area_training.id,
+            }
         )
         cls.plain_project = Project.create({"name": "Not a partnership project"})
         cls.country = cls.env.ref("base.sn")

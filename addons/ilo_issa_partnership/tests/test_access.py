@@ -1,7 +1,8 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The whole access matrix: each role x each model x create/read/write/unlink, and each
-workflow action. Allowed cases succeed; forbidden ones raise AccessError or UserError."""
+"""The whole access matrix: each role x each model x create/read/write/unlink,
+and each workflow action. Allowed cases succeed; forbidden ones raise
+AccessError or UserError."""
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -71,17 +72,24 @@ class TestAccessMatrix(PartnershipCommon):
                 name=f"M{n}", date_start=f"2040-01-{n % 28 + 1:02d}", date_end=False
             ),
             "ilo.training": {"name": f"T{n}", "project_id": self.project.id},
-            "ilo.training.participant": {"name": f"P{n}", "training_id": self.training.id},
+            "ilo.training.participant": {
+                "name": f"P{n}",
+                "training_id": self.training.id,
+            },
             "ilo.deliverable": {"name": f"D{n}", "project_id": self.project.id},
         }[model]
 
     def _write_vals(self, model):
-        return {"ilo.collaboration.area": {"sequence": 99}}.get(model, {"name": "Renamed"})
+        return {"ilo.collaboration.area": {"sequence": 99}}.get(
+            model, {"name": "Renamed"}
+        )
 
     def test_models_are_all_in_the_matrix(self):
-        models = self.env["ir.model"].search(
-            [("model", "=like", "ilo.%"), ("transient", "=", False)]
-        ).mapped("model")
+        models = (
+            self.env["ir.model"]
+            .search([("model", "=like", "ilo.%"), ("transient", "=", False)])
+            .mapped("model")
+        )
         abstract = {"ilo.activity.mixin"}
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
 
@@ -94,7 +102,10 @@ class TestAccessMatrix(PartnershipCommon):
                 with self.subTest(model=model, role=role):
                     record = self.env[model].create(self._vals(model))
                     # read
-                    self.assertEqual(Model.browse(record.id).read(["display_name"])[0]["id"], record.id)
+                    self.assertEqual(
+                        Model.browse(record.id).read(["display_name"])[0]["id"],
+                        record.id,
+                    )
                     # create
                     if "c" in perms:
                         Model.create(self._vals(model))

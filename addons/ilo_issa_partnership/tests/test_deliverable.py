@@ -21,7 +21,9 @@ class TestDeliverable(PartnershipCommon):
         yesterday = date.today() - timedelta(days=1)
         late = self._deliverable(date_deadline=yesterday)
         self.assertTrue(late.is_late)
-        self.assertIn(late, self.env["ilo.deliverable"].search([("is_late", "=", True)]))
+        self.assertIn(
+            late, self.env["ilo.deliverable"].search([("is_late", "=", True)])
+        )
         on_time = self._deliverable(date_deadline=date.today())
         self.assertFalse(on_time.is_late)
         self.assertFalse(self._deliverable().is_late)  # no deadline
@@ -33,7 +35,9 @@ class TestDeliverable(PartnershipCommon):
 
     def test_cron_flags_deadlines_passing(self):
         deliverable = self._deliverable(date_deadline=date.today() + timedelta(days=2))
-        done = self._deliverable(date_deadline=date.today() + timedelta(days=2), state="published")
+        done = self._deliverable(
+            date_deadline=date.today() + timedelta(days=2), state="published"
+        )
         self.assertFalse(deliverable.is_late)
         with freeze_time(date.today() + timedelta(days=3)):
             self.env["ilo.deliverable"]._cron_update_is_late()
@@ -68,7 +72,10 @@ class TestDeliverable(PartnershipCommon):
         mission = self.env["ilo.advisory.mission"].create(self._mission_vals())
         deliverable = self._deliverable(
             mission_ids=[mission.id],
-            language_ids=[self.env.ref("base.lang_fr").id, self.env.ref("base.lang_en").id],
+            language_ids=[
+                self.env.ref("base.lang_fr").id,
+                self.env.ref("base.lang_en").id,
+            ],
         )
         self.assertEqual(mission.deliverable_ids, deliverable)
         self.assertEqual(len(deliverable.language_ids), 2)

@@ -34,7 +34,12 @@ class TestAdvisoryMission(PartnershipCommon):
         mission.action_done()
         self.assertEqual(mission.state, "done")
         # done is final
-        for action in ("action_cancel", "action_draft", "action_submit", "action_start"):
+        for action in (
+            "action_cancel",
+            "action_draft",
+            "action_submit",
+            "action_start",
+        ):
             with self.subTest(action=action), self.assertRaises(UserError):
                 getattr(mission, action)()
 
@@ -99,7 +104,10 @@ class TestAdvisoryMission(PartnershipCommon):
             )
         # adjacent days do not overlap
         self._mission(
-            name="Next", member_ids=[officer.id], date_start="2030-03-07", date_end="2030-03-09"
+            name="Next",
+            member_ids=[officer.id],
+            date_start="2030-03-07",
+            date_end="2030-03-09",
         )
         # a cancelled mission frees its team
         first.action_cancel()
@@ -123,9 +131,9 @@ class TestAdvisoryMission(PartnershipCommon):
         self.assertEqual(action["res_model"], "ilo.advisory.mission")
         self.assertEqual(action["domain"], [("project_id", "=", self.project.id)])
         form = Form(
-            self.env["ilo.advisory.mission"].with_context(**action["context"]).with_user(
-                self.users["officer"]
-            )
+            self.env["ilo.advisory.mission"]
+            .with_context(**action["context"])
+            .with_user(self.users["officer"])
         )
         form.name = "From the project"
         form.country_id = self.country
@@ -138,14 +146,21 @@ class TestAdvisoryMission(PartnershipCommon):
 
 @tagged("post_install", "-at_install")
 class TestMissionTracking(TransactionCase):
-    """State changes appear in the chatter (outside BaseCommon, which disables tracking)."""
+    """State changes reach the chatter (BaseCommon would disable tracking)."""
 
     def test_state_changes_are_tracked(self):
         officer = new_test_user(
-            self.env, login="track_officer", groups="ilo_issa_partnership.group_programme_officer"
+            self.env,
+            login="track_officer",
+            groups="ilo_issa_partnership.group_programme_officer",
         )
         project = self.env["project.project"].create(
-            {"name": "P", "collaboration_area_id": self.env.ref("ilo_issa_partnership.area_policy").id}
+            {
+                "name": "P",
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_policy"
+                ).id,
+            }
         )
         mission = (
             self.env["ilo.advisory.mission"]

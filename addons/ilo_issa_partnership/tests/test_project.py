@@ -20,10 +20,16 @@ class TestPartnershipProject(PartnershipCommon):
     def test_counts_and_smart_buttons(self):
         Mission = self.env["ilo.advisory.mission"]
         Mission.create(self._mission_vals())
-        Mission.create(self._mission_vals(date_start="2030-07-01", date_end="2030-07-02"))
+        Mission.create(
+            self._mission_vals(date_start="2030-07-01", date_end="2030-07-02")
+        )
         self.env["ilo.training"].create({"name": "T", "project_id": self.project.id})
         self.assertEqual(
-            (self.project.mission_count, self.project.training_count, self.project.deliverable_count),
+            (
+                self.project.mission_count,
+                self.project.training_count,
+                self.project.deliverable_count,
+            ),
             (2, 1, 0),
         )
         self.assertEqual(self.project_training.mission_count, 0)
@@ -40,7 +46,10 @@ class TestPartnershipProject(PartnershipCommon):
         """Counting activities costs the same queries for 2 or 20 projects."""
         Project = self.env["project.project"]
         projects = Project.create(
-            [{"name": f"P{i}", "collaboration_area_id": self.area_policy.id} for i in range(20)]
+            [
+                {"name": f"P{i}", "collaboration_area_id": self.area_policy.id}
+                for i in range(20)
+            ]
         )
         for project in projects[:10]:
             self.env["ilo.training"].create({"name": "T", "project_id": project.id})
@@ -59,21 +68,30 @@ class TestPartnershipProject(PartnershipCommon):
 
     def test_partner_fields(self):
         self.assertTrue(self.institution.is_issa_member)
-        self.assertEqual(self.institution.constituent_group, "social_security_institution")
+        self.assertEqual(
+            self.institution.constituent_group, "social_security_institution"
+        )
         self.project.institution_ids = self.institution
-        self.assertEqual(self.project.institution_ids.constituent_group, "social_security_institution")
+        self.assertEqual(
+            self.project.institution_ids.constituent_group,
+            "social_security_institution",
+        )
 
     def test_every_partnership_user_reads_partnership_projects(self):
         # The project is 'followers only' and nobody follows it, yet the whole
         # partnership reads it; a non-partnership project stays out of reach.
         for role, user in self.users.items():
             with self.subTest(role=role):
-                visible = self.env["project.project"].with_user(user).search(
-                    [("id", "in", (self.project | self.plain_project).ids)]
+                visible = (
+                    self.env["project.project"]
+                    .with_user(user)
+                    .search([("id", "in", (self.project | self.plain_project).ids)])
                 )
                 self.assertIn(self.project, visible)
         self.plain_project.privacy_visibility = "followers"
-        visible = self.env["project.project"].with_user(self.users["finance"]).search(
-            [("id", "=", self.plain_project.id)]
+        visible = (
+            self.env["project.project"]
+            .with_user(self.users["finance"])
+            .search([("id", "=", self.plain_project.id)])
         )
         self.assertFalse(visible)

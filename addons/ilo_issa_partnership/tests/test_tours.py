@@ -15,11 +15,15 @@ class TestMissionTours(HttpCase):
         project = self.env["project.project"].create(
             {
                 "name": "Tour project",
-                "collaboration_area_id": self.env.ref("ilo_issa_partnership.area_advisory").id,
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_advisory"
+                ).id,
             }
         )
         self.start_tour("/odoo", "ilo_mission_officer_tour", login=officer.login)
-        mission = self.env["ilo.advisory.mission"].search([("project_id", "=", project.id)])
+        mission = self.env["ilo.advisory.mission"].search(
+            [("project_id", "=", project.id)]
+        )
         self.assertEqual(mission.name, "Tour mission to Senegal")
         self.assertEqual(mission.state, "submitted")
         self.assertEqual(mission.create_uid, officer)

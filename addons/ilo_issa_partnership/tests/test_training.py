@@ -53,9 +53,18 @@ class TestTraining(PartnershipCommon):
         )
 
     def test_figures(self):
-        self._add(gender="female", constituent_group="government", pre_score=40, post_score=70)
-        self._add(gender="male", constituent_group="employer", pre_score=50, post_score=60)
-        self._add(gender="undisclosed", constituent_group="worker", pre_score=20, post_score=80)
+        self._add(
+            gender="female", constituent_group="government", pre_score=40, post_score=70
+        )
+        self._add(
+            gender="male", constituent_group="employer", pre_score=50, post_score=60
+        )
+        self._add(
+            gender="undisclosed",
+            constituent_group="worker",
+            pre_score=20,
+            post_score=80,
+        )
         self._add(gender="other", constituent_group="other")  # no scores
         self._add(gender="female", attended=False, pre_score=10, post_score=90)
         self.assertFigures(
@@ -98,7 +107,10 @@ class TestTraining(PartnershipCommon):
 
     def test_scores_validated(self):
         for bad in (-1, 100.5, 250):
-            with self.subTest(score=bad), self.assertRaisesMsg(ValidationError, "between 0 and 100"):
+            with (
+                self.subTest(score=bad),
+                self.assertRaisesMsg(ValidationError, "between 0 and 100"),
+            ):
                 self._add(pre_score=bad)
         self._add(pre_score=0, post_score=100)
 
@@ -125,8 +137,10 @@ class TestTraining(PartnershipCommon):
 
     def test_import_participants_from_spreadsheet(self):
         csv = (
-            "Training,Name,Institution,Constituent group,Gender,Attended,Pre score,Post score\n"
-            f"{self.training.name},Awa Ndiaye,{self.institution.name},Government,Female,1,45,75\n"
+            "Training,Name,Institution,Constituent group,Gender,Attended,"
+            "Pre score,Post score\n"
+            f"{self.training.name},Awa Ndiaye,{self.institution.name},"
+            "Government,Female,1,45,75\n"
             f"{self.training.name},Moussa Fall,,Employers' organisation,Male,1,,\n"
             f"{self.training.name},Ana Lima,,Workers' organisation,Female,0,,\n"
         )
@@ -151,7 +165,12 @@ class TestTraining(PartnershipCommon):
         result = importer.execute_import(
             fields,
             fields,
-            {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"},
+            {
+                "has_headers": True,
+                "quoting": '"',
+                "separator": ",",
+                "encoding": "utf-8",
+            },
         )
         self.assertFalse(result["messages"], result["messages"])
         self.assertEqual(len(result["ids"]), 3)
@@ -174,7 +193,12 @@ class TestTraining(PartnershipCommon):
         result = importer.execute_import(
             ["training_id", "name", "gender"],
             ["Training", "Name", "Gender"],
-            {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"},
+            {
+                "has_headers": True,
+                "quoting": '"',
+                "separator": ",",
+                "encoding": "utf-8",
+            },
         )
         self.assertEqual([m["type"] for m in result["messages"]], ["error"], result)
         self.env.invalidate_all()

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# make lint: pre-commit with local hooks (ruff, pylint-odoo, XML/CSV checks), from PyPI only.
+source "$(dirname "$0")/common.sh"
+mkdir -p "$ILO_STATE_DIR" "$LOG_DIR"
+ensure_odoo_src
+ensure_venv
+"$PY" -m pip install --quiet -r "$ROOT/requirements-lint.txt"
+cd "$ROOT" && PRE_COMMIT_HOME="$ILO_STATE_DIR/pre-commit" "$VENV/bin/pre-commit" run --all-files "$@"
