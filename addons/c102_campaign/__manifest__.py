@@ -16,7 +16,17 @@
     "data": [
         "security/ir.model.access.csv",
         "data/c102_part_data.xml",
+        "data/c102_country_data.xml",
         "views/c102_part_views.xml",
+        "views/c102_country_views.xml",
+        "views/c102_gap_assessment_views.xml",
+        "views/c102_dialogue_views.xml",
+        "views/c102_part_acceptance_report_views.xml",
+        "views/c102_campaign_dashboard_views.xml",
+        "views/ilo_activity_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/c102_ratification_import_views.xml",
         "views/menus.xml",
     ],
+    "demo": ["demo/c102_campaign_demo.xml"],
 }

@@ -1,0 +1,73 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+from .c102_country import STAGES
+
+
+class C102CampaignDashboard(models.TransientModel):
+    """The campaign at a glance: ratifications against the target, countries per stage."""
+
+    _name = "c102.campaign.dashboard"
+    _description = "C102 Campaign Dashboard"
+
+    target = fields.Integer(compute="_compute_kpis")
+    target_year = fields.Integer(compute="_compute_kpis")
+    ratified_count = fields.Integer(string="Ratifications", compute="_compute_kpis")
+    remaining_count = fields.Integer(string="Still needed", compute="_compute_kpis")
+    progress = fields.Float(compute="_compute_kpis")
+    ready_count = fields.Integer(string="Ready to ratify", compute="_compute_kpis")
+    in_campaign_count = fields.Integer(string="Countries engaged", compute="_compute_kpis")
+    stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
+
+    @api.model
+    def _campaign_kpis(self):
+        """The campaign figures, by aggregate queries (no loop over countries)."""
+        params = self.env["ir.config_parameter"].sudo()
+        target = int(params.get_param("c102_campaign.target", 70))
+        target_year = int(params.get_param("c102_campaign.target_year", 2026))
+        Country = self.env["c102.country"]
+        by_stage = dict(Country._read_group([], ["stage"], ["__count"]))
+        ratified = by_stage.get("ratified", 0)
+        ready = Country.search_count(
+            [("ratification_ready", "=", True), ("ratified", "=", False)]
+        )
+        engaged = sum(
+            count for stage, count in by_stage.items() if stage not in ("not_started", "ratified")
+        )
+        return {
+            "target": target,
+            "target_year": target_year,
+            "ratified_count": ratified,
+            "remaining_count": max(target - ratified, 0),
+            "progress": 100.0 * ratified / target if target else 0.0,
+            "ready_count": ready,
+            "in_campaign_count": engaged,
+            "by_stage": {stage: by_stage.get(stage, 0) for stage, _label in STAGES},
+        }
+
+    def _compute_kpis(self):
+        kpis = self._campaign_kpis()
+        labels = dict(self.env["c102.country"]._fields["stage"]._description_selection(self.env))
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
+            % (escape(labels[stage]), count)
+            for stage, count in kpis["by_stage"].items()
+        )
+        for dashboard in self:
+            dashboard.update({k: v for k, v in kpis.items() if k != "by_stage"})
+            dashboard.stage_summary = Markup("<table class='table table-sm'>%s</table>") % rows
+
+    @api.model
+    def action_open(self):
+        dashboard = self.create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("C102 Campaign"),
+            "res_model": self._name,
+            "res_id": dashboard.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -1,0 +1,1 @@
+from . import c102_part_acceptance_report
