@@ -28,5 +28,8 @@
         "wizard/c102_ratification_import_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["c102_campaign/static/tests/tours/*.js"],
+    },
     "demo": ["demo/c102_campaign_demo.xml"],
 }

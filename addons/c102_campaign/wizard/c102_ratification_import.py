@@ -95,7 +95,7 @@ class C102RatificationImport(models.TransientModel):
             country = Country.search([("code", "=ilike", text)], limit=1)
             if country:
                 return country
-        for lang in ("en_US", "fr_FR"):
+        for lang, _name in self.env["res.lang"].get_installed():
             country = Country.with_context(lang=lang).search(
                 [("name", "=ilike", text)], limit=1
             )

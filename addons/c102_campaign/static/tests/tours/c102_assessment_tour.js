@@ -1,0 +1,81 @@
+/** A campaign officer records a gap assessment for a country, validates it (as a
+ * manager) and sees the country's readiness to ratify. */
+import {registry} from "@web/core/registry";
+
+function addLine(part, basis, coverage, benefit) {
+    return [
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=part_id] input",
+            run: `edit ${part}`,
+        },
+        {
+            trigger: `.o-autocomplete--dropdown-item:contains(${part})`,
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=coverage_basis] select",
+            run: `select "${basis}"`,
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=coverage_rate] input",
+            run: `edit ${coverage}`,
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=benefit_rate] input",
+            run: `edit ${benefit}`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("c102_assessment_tour", {
+    url: "/odoo/action-c102_campaign.c102_gap_assessment_action",
+    steps: () => [
+        {
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=c102_country_id] input",
+            run: "edit Kenya",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains(Kenya)",
+            run: "click",
+        },
+        ...addLine("Medical Care", "employees", "60", "0"),
+        ...addLine("Old-Age Benefit", "employees", "55", "42"),
+        ...addLine("Family Benefit", "active_population", "25", "3"),
+        {
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
+            trigger: ".o_field_widget[name=line_ids] .o_data_row:contains(Old-Age Benefit):contains(Compliant)",
+        },
+        {
+            trigger: ".o_statusbar_buttons button[name=action_validate]",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Validated)",
+        },
+        {
+            trigger: ".o_field_widget[name=c102_country_id] a.o_form_uri, .o_field_widget[name=c102_country_id] button.o_external_button",
+            run: "click",
+        },
+        {
+            content: "The country shows its readiness to ratify",
+            trigger: ".o_form_view .o_field_widget[name=ratification_ready] input:checked",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Gap assessment)",
+        },
+    ],
+});
