@@ -8,7 +8,7 @@ from .c102_country import STAGES
 
 
 class C102CampaignDashboard(models.TransientModel):
-    """The campaign at a glance: ratifications against the target, countries per stage."""
+    """The campaign at a glance: ratifications against target, countries per stage."""
 
     _name = "c102.campaign.dashboard"
     _description = "C102 Campaign Dashboard"
@@ -19,7 +19,9 @@ class C102CampaignDashboard(models.TransientModel):
     remaining_count = fields.Integer(string="Still needed", compute="_compute_kpis")
     progress = fields.Float(compute="_compute_kpis")
     ready_count = fields.Integer(string="Ready to ratify", compute="_compute_kpis")
-    in_campaign_count = fields.Integer(string="Countries engaged", compute="_compute_kpis")
+    in_campaign_count = fields.Integer(
+        string="Countries engaged", compute="_compute_kpis"
+    )
     stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
 
     @api.model
@@ -35,7 +37,9 @@ class C102CampaignDashboard(models.TransientModel):
             [("ratification_ready", "=", True), ("ratified", "=", False)]
         )
         engaged = sum(
-            count for stage, count in by_stage.items() if stage not in ("not_started", "ratified")
+            count
+            for stage, count in by_stage.items()
+            if stage not in ("not_started", "ratified")
         )
         return {
             "target": target,
@@ -50,7 +54,9 @@ class C102CampaignDashboard(models.TransientModel):
 
     def _compute_kpis(self):
         kpis = self._campaign_kpis()
-        labels = dict(self.env["c102.country"]._fields["stage"]._description_selection(self.env))
+        labels = dict(
+            self.env["c102.country"]._fields["stage"]._description_selection(self.env)
+        )
         rows = Markup("").join(
             Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
             % (escape(labels[stage]), count)
@@ -58,7 +64,9 @@ class C102CampaignDashboard(models.TransientModel):
         )
         for dashboard in self:
             dashboard.update({k: v for k, v in kpis.items() if k != "by_stage"})
-            dashboard.stage_summary = Markup("<table class='table table-sm'>%s</table>") % rows
+            dashboard.stage_summary = (
+                Markup("<table class='table table-sm'>%s</table>") % rows
+            )
 
     @api.model
     def action_open(self):

@@ -5,8 +5,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules import check_article_2
-
 STAGES = [
     ("not_started", "Not started"),
     ("awareness", "Awareness-raising"),
@@ -101,7 +99,9 @@ class C102Country(models.Model):
     gap_assessment_ids = fields.One2many(
         "c102.gap.assessment", "c102_country_id", string="Gap assessments"
     )
-    dialogue_ids = fields.One2many("c102.dialogue", "c102_country_id", string="Dialogues")
+    dialogue_ids = fields.One2many(
+        "c102.dialogue", "c102_country_id", string="Dialogues"
+    )
     latest_assessment_id = fields.Many2one(
         "c102.gap.assessment",
         compute="_compute_readiness",
@@ -166,9 +166,13 @@ class C102Country(models.Model):
     def _compute_readiness(self):
         Part = self.env["c102.part"]
         for record in self:
-            validated = record.gap_assessment_ids.filtered(lambda a: a.state == "validated")
+            validated = record.gap_assessment_ids.filtered(
+                lambda a: a.state == "validated"
+            )
             latest = validated.sorted(lambda a: (a.date, a.id), reverse=True)[:1]
-            compliant = latest.line_ids.filtered(lambda line: line.result == "compliant")
+            compliant = latest.line_ids.filtered(
+                lambda line: line.result == "compliant"
+            )
             parts = compliant.part_id
             record.latest_assessment_id = latest
             record.compliant_part_ids = parts
@@ -184,7 +188,9 @@ class C102Country(models.Model):
         countries = self.country_id
         domain = [("country_id", "in", countries.ids)]
         missions = dict(
-            self.env["ilo.advisory.mission"]._read_group(domain, ["country_id"], ["__count"])
+            self.env["ilo.advisory.mission"]._read_group(
+                domain, ["country_id"], ["__count"]
+            )
         )
         trainings = dict(
             self.env["ilo.training"]._read_group(domain, ["country_id"], ["__count"])
@@ -253,7 +259,8 @@ class C102Country(models.Model):
             if record.stage == "ratified" and not record.ratification_date:
                 raise ValidationError(
                     self.env._(
-                        "%(country)s: the 'Ratified' stage needs the ratification date.",
+                        "%(country)s: the 'Ratified' stage needs the ratification "
+                        "date.",
                         country=record.name,
                     )
                 )

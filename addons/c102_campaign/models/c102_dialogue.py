@@ -41,9 +41,14 @@ class C102Dialogue(models.Model):
     @api.constrains("government_count", "employer_count", "worker_count")
     def _check_counts(self):
         for dialogue in self:
-            if min(
-                dialogue.government_count, dialogue.employer_count, dialogue.worker_count
-            ) < 0:
+            if (
+                min(
+                    dialogue.government_count,
+                    dialogue.employer_count,
+                    dialogue.worker_count,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._("Numbers of participants cannot be negative.")
                 )

@@ -57,8 +57,12 @@ class C102GapAssessment(models.Model):
             assessment.review_count = results.count("review")
 
     def action_validate(self):
-        if not self.env.user.has_group("ilo_issa_partnership.group_partnership_manager"):
-            raise UserError(self.env._("Only partnership managers validate assessments."))
+        if not self.env.user.has_group(
+            "ilo_issa_partnership.group_partnership_manager"
+        ):
+            raise UserError(
+                self.env._("Only partnership managers validate assessments.")
+            )
         for assessment in self:
             if assessment.state != "draft":
                 raise UserError(
@@ -76,7 +80,9 @@ class C102GapAssessment(models.Model):
         return True
 
     def action_draft(self):
-        if not self.env.user.has_group("ilo_issa_partnership.group_partnership_manager"):
+        if not self.env.user.has_group(
+            "ilo_issa_partnership.group_partnership_manager"
+        ):
             raise UserError(
                 self.env._("Only partnership managers reopen validated assessments.")
             )

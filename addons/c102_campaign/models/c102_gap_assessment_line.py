@@ -2,19 +2,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import assess_part
 from .c102_part import COVERAGE_BASES
 
+_lt = LazyTranslate(__name__)
+
 RESULTS = [("compliant", "Compliant"), ("gap", "Gap"), ("review", "Review")]
 CRITERIA = {
-    "coverage_basis": "Coverage basis",
-    "coverage_rate": "Coverage",
-    "benefit_rate": "Benefit rate",
-    "qualifying_years": "Qualifying period",
-    "benefit_duration_weeks": "Duration",
-    "waiting_days": "Waiting period",
-    "pensionable_age": "Pensionable age",
+    "coverage_basis": _lt("Coverage basis"),
+    "coverage_rate": _lt("Coverage"),
+    "benefit_rate": _lt("Benefit rate"),
+    "qualifying_years": _lt("Qualifying period"),
+    "benefit_duration_weeks": _lt("Duration"),
+    "waiting_days": _lt("Waiting period"),
+    "pensionable_age": _lt("Pensionable age"),
 }
 
 
@@ -31,7 +34,9 @@ class C102GapAssessmentLine(models.Model):
     part_id = fields.Many2one("c102.part", required=True, ondelete="restrict")
     part_sequence = fields.Integer(related="part_id.sequence", store=True)
     part_code = fields.Char(related="part_id.code")
-    coverage_basis = fields.Selection(COVERAGE_BASES, required=True, default="employees")
+    coverage_basis = fields.Selection(
+        COVERAGE_BASES, required=True, default="employees"
+    )
     coverage_rate = fields.Float(
         string="Coverage (%)", help="Share of the reference population protected."
     )
@@ -59,7 +64,8 @@ class C102GapAssessmentLine(models.Model):
     waiting_days = fields.Integer()
     pensionable_age = fields.Float(help="Part V only.")
     uses_article3 = fields.Boolean(
-        string="Article 3 exception", help="The country declared the Article 3 exception."
+        string="Article 3 exception",
+        help="The country declared the Article 3 exception.",
     )
     result = fields.Selection(RESULTS, compute="_compute_result", store=True)
     gap_summary = fields.Text(compute="_compute_result", store=True)
@@ -109,7 +115,7 @@ class C102GapAssessmentLine(models.Model):
             line.gap_summary = "\n".join(
                 self.env._(
                     "%(criterion)s: required %(required)s, national %(national)s",
-                    criterion=self.env._(CRITERIA[f.criterion]),  # pylint: disable=E8502
+                    criterion=str(CRITERIA[f.criterion]),
                     required=f.required,
                     national=f.national,
                 )

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+
 class IloAdvisoryMission(models.Model):
     _inherit = "ilo.advisory.mission"
 

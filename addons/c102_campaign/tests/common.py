@@ -9,9 +9,9 @@ class CampaignCommon(PartnershipCommon):
         super().setUpClass()
         cls.Country = cls.env["c102.country"]
         cls.parts = {p.code: p for p in cls.env["c102.part"].search([])}
-        cls.senegal = cls.Country.search([("country_id.code", "=", "SN")]) or cls.Country.create(
-            {"country_id": cls.env.ref("base.sn").id}
-        )
+        cls.senegal = cls.Country.search(
+            [("country_id.code", "=", "SN")]
+        ) or cls.Country.create({"country_id": cls.env.ref("base.sn").id})
         cls.kenya = cls.Country.create({"country_id": cls.env.ref("base.ke").id})
 
     def part_ids(self, *codes):
@@ -30,7 +30,20 @@ class CampaignCommon(PartnershipCommon):
     @staticmethod
     def compliant_line(part, **vals):
         """A line meeting Part ``part``'s minimum standards exactly."""
-        benefit = {"II": 0, "III": 45, "IV": 45, "V": 40, "VI": 50, "VII": 3,
-                   "VIII": 45, "IX": 40, "X": 40}[part]
-        return {"coverage_basis": "employees", "coverage_rate": 50,
-                "benefit_rate": benefit, **vals}
+        benefit = {
+            "II": 0,
+            "III": 45,
+            "IV": 45,
+            "V": 40,
+            "VI": 50,
+            "VII": 3,
+            "VIII": 45,
+            "IX": 40,
+            "X": 40,
+        }[part]
+        return {
+            "coverage_basis": "employees",
+            "coverage_rate": 50,
+            "benefit_rate": benefit,
+            **vals,
+        }

@@ -44,7 +44,9 @@ class TestCampaignAccess(CampaignCommon):
                     with self.assertRaises(AccessError):
                         record.with_user(user).write(vals)
                 with self.assertRaises(AccessError):
-                    self.Country.with_user(user).create({"country_id": self.env.ref("base.gh").id})
+                    self.Country.with_user(user).create(
+                        {"country_id": self.env.ref("base.gh").id}
+                    )
                 with self.assertRaises(AccessError):
                     self.env["c102.dialogue"].with_user(user).create(
                         {"c102_country_id": self.kenya.id, "name": "D"}
@@ -54,13 +56,25 @@ class TestCampaignAccess(CampaignCommon):
 
     def test_officer_maintains_manager_validates(self):
         officer, manager = self.users["officer"], self.users["manager"]
-        country = self.Country.with_user(officer).create({"country_id": self.env.ref("base.gh").id})
+        country = self.Country.with_user(officer).create(
+            {"country_id": self.env.ref("base.gh").id}
+        )
         country.write({"stage": "awareness", "focal_point_id": officer.id})
-        assessment = self.env["c102.gap.assessment"].with_user(officer).create(
-            {
-                "c102_country_id": country.id,
-                "line_ids": [(0, 0, dict(self.compliant_line("V"), part_id=self.parts["V"].id))],
-            }
+        assessment = (
+            self.env["c102.gap.assessment"]
+            .with_user(officer)
+            .create(
+                {
+                    "c102_country_id": country.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            dict(self.compliant_line("V"), part_id=self.parts["V"].id),
+                        )
+                    ],
+                }
+            )
         )
         self.env["c102.dialogue"].with_user(officer).create(
             {"c102_country_id": country.id, "name": "D", "government_count": 1}

@@ -25,13 +25,19 @@ class TestGapAssessment(CampaignCommon):
         self.assertEqual(lines["V"].result, "compliant")
         self.assertFalse(lines["V"].gap_summary)
         self.assertEqual(lines["III"].result, "gap")
-        self.assertIn("Benefit rate: required 45%, national 40%", lines["III"].gap_summary)
-        self.assertIn("Waiting period: required at most 3 days, national 5 days", lines["III"].gap_summary)
+        self.assertIn(
+            "Benefit rate: required 45%, national 40%", lines["III"].gap_summary
+        )
+        self.assertIn(
+            "Waiting period: required at most 3 days, national 5 days",
+            lines["III"].gap_summary,
+        )
         self.assertEqual(lines["IX"].result, "gap")
         self.assertIn("Coverage basis", lines["IX"].gap_summary)
         self.assertEqual(lines["X"].result, "compliant")  # age only matters for Part V
         self.assertEqual(
-            (assessment.compliant_count, assessment.gap_count, assessment.review_count), (2, 2, 0)
+            (assessment.compliant_count, assessment.gap_count, assessment.review_count),
+            (2, 2, 0),
         )
         lines["V"].pensionable_age = 67
         self.assertEqual(lines["V"].result, "review")
@@ -40,19 +46,31 @@ class TestGapAssessment(CampaignCommon):
     def test_validation_moves_stage_and_readiness(self):
         self.kenya.stage = "awareness"
         assessment = self._assessment(
-            self.kenya, [self._line("II"), self._line("V"), self._line("VII"), self._line("III", benefit_rate=10)]
+            self.kenya,
+            [
+                self._line("II"),
+                self._line("V"),
+                self._line("VII"),
+                self._line("III", benefit_rate=10),
+            ],
         )
         self.assertFalse(self.kenya.ratification_ready)
-        self.assertEqual(self.kenya.readiness_reason, "No validated gap assessment yet.")
+        self.assertEqual(
+            self.kenya.readiness_reason, "No validated gap assessment yet."
+        )
         with self.assertRaises(UserError):
             assessment.with_user(self.users["officer"]).action_validate()
         assessment.with_user(self.users["manager"]).action_validate()
         self.assertEqual(assessment.state, "validated")
         self.assertEqual(self.kenya.stage, "gap_assessment")
         self.assertEqual(self.kenya.latest_assessment_id, assessment)
-        self.assertEqual(self.kenya.compliant_part_ids.mapped("code"), ["II", "V", "VII"])
+        self.assertEqual(
+            self.kenya.compliant_part_ids.mapped("code"), ["II", "V", "VII"]
+        )
         self.assertTrue(self.kenya.ratification_ready)
-        self.assertIn(self.kenya, self.Country.search([("ratification_ready", "=", True)]))
+        self.assertIn(
+            self.kenya, self.Country.search([("ratification_ready", "=", True)])
+        )
         # a later validated assessment replaces it
         later = self._assessment(
             self.kenya, [self._line("II"), self._line("VII")], date="2026-06-01"
@@ -97,10 +115,14 @@ class TestDialogue(CampaignCommon):
         )
 
     def test_tripartite_and_stages(self):
-        bipartite = self._dialogue(government_count=5, employer_count=3, roadmap_agreed=True)
+        bipartite = self._dialogue(
+            government_count=5, employer_count=3, roadmap_agreed=True
+        )
         self.assertFalse(bipartite.is_tripartite)
         self.assertEqual(self.kenya.stage, "not_started")
-        tripartite = self._dialogue(government_count=5, employer_count=3, worker_count=4)
+        tripartite = self._dialogue(
+            government_count=5, employer_count=3, worker_count=4
+        )
         self.assertTrue(tripartite.is_tripartite)
         self.assertEqual(self.kenya.stage, "national_dialogue")
         tripartite.roadmap_agreed = True
@@ -122,7 +144,10 @@ class TestDashboard(CampaignCommon):
         self.assertEqual(dashboard.target, 70)
         self.assertEqual(dashboard.remaining_count, 70 - ratified)
         self.kenya.write(
-            {"ratification_date": "2026-03-10", "accepted_part_ids": self.part_ids("II", "V", "VII")}
+            {
+                "ratification_date": "2026-03-10",
+                "accepted_part_ids": self.part_ids("II", "V", "VII"),
+            }
         )
         dashboard = self.env["c102.campaign.dashboard"].create({})
         self.assertEqual(dashboard.ratified_count, ratified + 1)

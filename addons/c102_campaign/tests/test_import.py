@@ -26,9 +26,9 @@ class TestRatificationImport(CampaignCommon):
     def test_good_file(self):
         wizard = self._wizard(
             HEADER
-            + "Kenya,2026-03-10,\"II, III, V-X\",In Force,test\n"
-            + "GH,11-05-2026,\"IV, V, VI\",Not in force,\n"
-            + "senegal,2026-04-01,\"V; VI, IX\",,\n"
+            + 'Kenya,2026-03-10,"II, III, V-X",In Force,test\n'
+            + 'GH,11-05-2026,"IV, V, VI",Not in force,\n'
+            + 'senegal,2026-04-01,"V; VI, IX",,\n'
         )
         wizard.action_preview()
         self.assertEqual(wizard.error_count, 0)
@@ -42,18 +42,20 @@ class TestRatificationImport(CampaignCommon):
         self.assertEqual(self.kenya.stage, "ratified")
         ghana = self.Country.search([("country_id.code", "=", "GH")])
         self.assertEqual(ghana.ratification_date, date(2026, 5, 11))
-        self.assertEqual(self.senegal.accepted_part_ids.mapped("code"), ["V", "VI", "IX"])
+        self.assertEqual(
+            self.senegal.accepted_part_ids.mapped("code"), ["V", "VI", "IX"]
+        )
         self.assertEqual(len(self.Country.search(action["domain"])), 3)
 
     def test_each_bad_row_reported_and_nothing_written(self):
         wizard = self._wizard(
             HEADER
-            + "Kenya,2026-03-10,\"II, V, VII\",,\n"  # good
-            + "Atlantis,2026-03-10,\"II, V, VII\",,\n"  # unknown country
-            + "Ghana,31-31-2026,\"II, V, VII\",,\n"  # bad date
-            + "Senegal,2026-03-10,\"II, XII, V\",,\n"  # unknown Part
-            + "Mali,2026-03-10,\"II, III, VII\",,\n"  # Article 2
-            + "Kenya,2026-03-11,\"II, V, VII\",,\n"  # duplicate
+            + 'Kenya,2026-03-10,"II, V, VII",,\n'  # good
+            + 'Atlantis,2026-03-10,"II, V, VII",,\n'  # unknown country
+            + 'Ghana,31-31-2026,"II, V, VII",,\n'  # bad date
+            + 'Senegal,2026-03-10,"II, XII, V",,\n'  # unknown Part
+            + 'Mali,2026-03-10,"II, III, VII",,\n'  # Article 2
+            + 'Kenya,2026-03-11,"II, V, VII",,\n'  # duplicate
         )
         wizard.action_preview()
         errors = {line.row_number: line.error for line in wizard.line_ids}
@@ -79,7 +81,9 @@ class TestRatificationImport(CampaignCommon):
         wizard = self._wizard(buffer.getvalue(), "ratifications.xlsx")
         wizard.action_import()
         self.assertEqual(self.kenya.ratification_date, date(2026, 3, 10))
-        self.assertEqual(self.kenya.accepted_part_ids.mapped("code"), ["II", "V", "VI", "VII"])
+        self.assertEqual(
+            self.kenya.accepted_part_ids.mapped("code"), ["II", "V", "VI", "VII"]
+        )
 
     def test_missing_columns_and_empty_file(self):
         with self.assertRaisesMsg(UserError, "no column for: parts"):

@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""NORMLEX-style import of ratifications: preview, one error per bad row, all or nothing."""
+"""NORMLEX-style import of ratifications: preview, an error per bad row, atomic."""
 
 import base64
 import csv
@@ -58,7 +58,9 @@ class C102RatificationImport(models.TransientModel):
         "c102.ratification.import.line", "wizard_id", string="Preview"
     )
     error_count = fields.Integer(compute="_compute_error_count")
-    state = fields.Selection([("upload", "Upload"), ("preview", "Preview")], default="upload")
+    state = fields.Selection(
+        [("upload", "Upload"), ("preview", "Preview")], default="upload"
+    )
 
     @api.depends("line_ids.error")
     def _compute_error_count(self):
@@ -109,7 +111,9 @@ class C102RatificationImport(models.TransientModel):
             rows = _rows_from_file(base64.b64decode(self.file), self.filename)
         except Exception as exc:
             raise UserError(
-                self.env._("The file could not be read as CSV or XLSX: %(error)s", error=exc)
+                self.env._(
+                    "The file could not be read as CSV or XLSX: %(error)s", error=exc
+                )
             ) from exc
         rows = [r for r in rows if any(str(c or "").strip() for c in r)]
         if len(rows) < 2:
@@ -127,7 +131,9 @@ class C102RatificationImport(models.TransientModel):
             country = self._find_country(cell("country"))
             if not country:
                 errors.append(
-                    self.env._("unknown country '%(value)s'", value=cell("country") or "")
+                    self.env._(
+                        "unknown country '%(value)s'", value=cell("country") or ""
+                    )
                 )
             elif country.id in seen:
                 errors.append(
@@ -150,7 +156,9 @@ class C102RatificationImport(models.TransientModel):
                     self.env._("unknown Part(s): %(parts)s", parts=", ".join(bad))
                 )
             elif not check_article_2(codes).ok:
-                parts = self.env["c102.part"].browse([parts_by_code[c].id for c in codes])
+                parts = self.env["c102.part"].browse(
+                    [parts_by_code[c].id for c in codes]
+                )
                 errors.append(parts.check_article_2()["reason"])
             lines.append(
                 {
@@ -184,15 +192,19 @@ class C102RatificationImport(models.TransientModel):
                     "Nothing was imported: %(count)s row(s) are wrong.\n%(rows)s",
                     count=len(bad),
                     rows="\n".join(
-                        self.env._("Row %(row)s: %(error)s", row=l.row_number, error=l.error)
-                        for l in bad
+                        self.env._(
+                            "Row %(row)s: %(error)s", row=b.row_number, error=b.error
+                        )
+                        for b in bad
                     ),
                 )
             )
         Country = self.env["c102.country"]
         existing = {
             r.country_id.id: r
-            for r in Country.search([("country_id", "in", self.line_ids.country_id.ids)])
+            for r in Country.search(
+                [("country_id", "in", self.line_ids.country_id.ids)]
+            )
         }
         to_create = []
         for line in self.line_ids:

@@ -8,7 +8,9 @@ class C102RatificationImportLine(models.TransientModel):
     _description = "Import C102 Ratifications: preview row"
     _order = "row_number"
 
-    wizard_id = fields.Many2one("c102.ratification.import", required=True, ondelete="cascade")
+    wizard_id = fields.Many2one(
+        "c102.ratification.import", required=True, ondelete="cascade"
+    )
     row_number = fields.Integer(string="Row")
     country_label = fields.Char(string="Country (file)")
     country_id = fields.Many2one("res.country")
