@@ -25,6 +25,10 @@
         "views/ilo_advisory_mission_views.xml",
         "views/ilo_training_views.xml",
         "views/ilo_deliverable_views.xml",
+        "views/ilo_funding_source_views.xml",
+        "views/ilo_budget_line_views.xml",
+        "views/budget_tabs_views.xml",
+        "wizard/ilo_budget_report_wizard_views.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -36,5 +40,6 @@
         "demo/res_partner_demo.xml",
         "demo/project_project_demo.xml",
         "demo/ilo_activity_demo.xml",
+        "demo/ilo_budget_demo.xml",
     ],
 }

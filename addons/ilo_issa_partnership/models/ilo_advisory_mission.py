@@ -18,7 +18,13 @@ class IloAdvisoryMission(models.Model):
 
     _name = "ilo.advisory.mission"
     _description = "Advisory Mission"
-    _inherit = ["ilo.activity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ilo.activity.mixin",
+        "ilo.budget.totals.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _budget_line_field = "mission_id"
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -63,6 +69,7 @@ class IloAdvisoryMission(models.Model):
         "deliverable_id",
         string="Deliverables produced",
     )
+    budget_line_ids = fields.One2many("ilo.budget.line", "mission_id", string="Budget")
     color = fields.Integer()
 
     @api.constrains("date_start", "date_end")
@@ -117,7 +124,23 @@ class IloAdvisoryMission(models.Model):
         return self._transition(["submitted"], "approved")
 
     def _check_can_approve(self):
-        """Hook for further approval conditions (budgets)."""
+        """A mission is approved only with a planned budget."""
+        funded = {
+            mission
+            for [mission] in self.env["ilo.budget.line"]._read_group(
+                [("mission_id", "in", self.ids), ("amount_planned", ">", 0)],
+                ["mission_id"],
+            )
+        }
+        for mission in self:
+            if mission not in funded:
+                raise UserError(
+                    self.env._(
+                        "%(mission)s cannot be approved without a budget: add at least "
+                        "one budget line with a planned amount.",
+                        mission=mission.name,
+                    )
+                )
         return True
 
     def action_start(self):

@@ -16,7 +16,13 @@ class IloTraining(models.Model):
 
     _name = "ilo.training"
     _description = "Training"
-    _inherit = ["ilo.activity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ilo.activity.mixin",
+        "ilo.budget.totals.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _budget_line_field = "training_id"
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -60,6 +66,7 @@ class IloTraining(models.Model):
         "deliverable_id",
         string="Deliverables produced",
     )
+    budget_line_ids = fields.One2many("ilo.budget.line", "training_id", string="Budget")
     participant_count = fields.Integer(
         compute="_compute_figures", store=True, aggregator="sum"
     )

@@ -6,7 +6,9 @@ LEAD_ORGANISATIONS = [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISS
 
 
 class ProjectProject(models.Model):
-    _inherit = "project.project"
+    _name = "project.project"
+    _inherit = ["project.project", "ilo.budget.totals.mixin"]
+    _budget_line_field = "project_id"
 
     collaboration_area_id = fields.Many2one(
         "ilo.collaboration.area",
@@ -43,6 +45,7 @@ class ProjectProject(models.Model):
     deliverable_ids = fields.One2many(
         "ilo.deliverable", "project_id", string="Deliverables"
     )
+    budget_line_ids = fields.One2many("ilo.budget.line", "project_id", string="Budget")
     mission_count = fields.Integer(compute="_compute_activity_counts")
     training_count = fields.Integer(compute="_compute_activity_counts")
     deliverable_count = fields.Integer(compute="_compute_activity_counts")

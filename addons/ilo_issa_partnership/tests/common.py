@@ -63,6 +63,7 @@ class PartnershipCommon(BaseCommon):
             }
         )
         cls.plain_project = Project.create({"name": "Not a partnership project"})
+        cls.funding_source = cls._funding_source()
         cls.country = cls.env.ref("base.sn")
         cls.institution = cls.env["res.partner"].create(
             {
@@ -70,6 +71,37 @@ class PartnershipCommon(BaseCommon):
                 "is_company": True,
                 "constituent_group": "social_security_institution",
                 "is_issa_member": True,
+            }
+        )
+
+    @classmethod
+    def _funding_source(cls, code="RB-TEST", currency=None, amount=1_000_000.0):
+        return cls.env["ilo.funding.source"].create(
+            {
+                "name": f"Funding {code}",
+                "code": code,
+                "currency_id": (currency or cls.env.company.currency_id).id,
+                "amount": amount,
+            }
+        )
+
+    @classmethod
+    def _fund(cls, activity, amount=10_000.0, **vals):
+        """A budget line for a mission (or training): what approval needs."""
+        source = cls.funding_source
+        field = {"ilo.advisory.mission": "mission_id", "ilo.training": "training_id"}[
+            activity._name
+        ]
+        return cls.env["ilo.budget.line"].create(
+            {
+                "project_id": activity.project_id.id,
+                field: activity.id,
+                "funding_source_id": source.id,
+                "category": "travel",
+                "date_from": "2030-01-01",
+                "date_to": "2030-12-31",
+                "amount_planned": amount,
+                **vals,
             }
         )
 

@@ -11,6 +11,7 @@ from .common import PartnershipCommon
 
 R, RW, RWC, CRUD = "r", "rw", "rwc", "rwcd"
 READERS = {"reader": R, "finance": R, "leadership": R}
+BUDGET = {"reader": R, "officer": R, "leadership": R, "finance": CRUD, "manager": CRUD}
 
 MATRIX = {
     "ilo.collaboration.area": {**READERS, "officer": R, "manager": CRUD},
@@ -18,6 +19,8 @@ MATRIX = {
     "ilo.training": {**READERS, "officer": RWC, "manager": CRUD},
     "ilo.training.participant": {**READERS, "officer": CRUD, "manager": CRUD},
     "ilo.deliverable": {**READERS, "officer": RWC, "manager": CRUD},
+    "ilo.funding.source": BUDGET,
+    "ilo.budget.line": BUDGET,
 }
 
 # action -> roles allowed (starting state set up by the test)
@@ -77,6 +80,14 @@ class TestAccessMatrix(PartnershipCommon):
                 "training_id": self.training.id,
             },
             "ilo.deliverable": {"name": f"D{n}", "project_id": self.project.id},
+            "ilo.funding.source": {"name": f"F{n}", "code": f"F{n}", "amount": 100},
+            "ilo.budget.line": {
+                "project_id": self.project.id,
+                "funding_source_id": self.funding_source.id,
+                "date_from": "2030-01-01",
+                "date_to": "2030-06-30",
+                "amount_planned": n,
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -90,7 +101,7 @@ class TestAccessMatrix(PartnershipCommon):
             .search([("model", "=like", "ilo.%"), ("transient", "=", False)])
             .mapped("model")
         )
-        abstract = {"ilo.activity.mixin"}
+        abstract = {"ilo.activity.mixin", "ilo.budget.totals.mixin"}
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
 
     def test_crud_matrix(self):
@@ -150,6 +161,7 @@ class TestAccessMatrix(PartnershipCommon):
                     date_end="2041-01-05",
                 )
             )
+            self._fund(mission)
             self._assert_action(mission, action, roles)
             mission.invalidate_recordset()
             self.assertEqual(mission.state, MISSION_START_STATE[action])

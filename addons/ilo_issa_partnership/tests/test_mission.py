@@ -8,12 +8,15 @@ from .common import PartnershipCommon
 
 @tagged("post_install", "-at_install")
 class TestAdvisoryMission(PartnershipCommon):
-    def _mission(self, user="officer", **vals):
-        return (
+    def _mission(self, user="officer", funded=True, **vals):
+        mission = (
             self.env["ilo.advisory.mission"]
             .with_user(self.users[user])
             .create(self._mission_vals(**vals))
         )
+        if funded:
+            self._fund(mission)
+        return mission
 
     def test_full_workflow(self):
         mission = self._mission()
@@ -65,7 +68,6 @@ class TestAdvisoryMission(PartnershipCommon):
             self.assertEqual(mission.state, "cancelled")
             mission.action_draft()
             self.assertEqual(mission.state, "draft")
-            mission.with_user(self.users["manager"]).unlink()
         # back to draft from submitted too
         mission = self._mission()
         mission.action_submit()
@@ -80,6 +82,19 @@ class TestAdvisoryMission(PartnershipCommon):
                 mission.with_user(self.users[role]).action_approve()
         self.assertEqual(mission.state, "submitted")
         mission.with_user(self.users["manager"]).action_approve()
+        self.assertEqual(mission.state, "approved")
+
+    def test_approval_needs_a_budget(self):
+        mission = self._mission(funded=False)
+        mission.action_submit()
+        manager = self.users["manager"]
+        with self.assertRaisesMsg(UserError, "without a budget"):
+            mission.with_user(manager).action_approve()
+        line = self._fund(mission, amount=0.0)
+        with self.assertRaisesMsg(UserError, "without a budget"):
+            mission.with_user(manager).action_approve()
+        line.amount_planned = 500
+        mission.with_user(manager).action_approve()
         self.assertEqual(mission.state, "approved")
 
     def test_submit_needs_dates(self):

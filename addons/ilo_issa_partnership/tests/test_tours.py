@@ -29,5 +29,19 @@ class TestMissionTours(HttpCase):
         self.assertEqual(mission.create_uid, officer)
         self.assertEqual(mission.country_id, self.env.ref("base.sn"))
 
+        # finance gives it a budget, which approval requires
+        source = self.env["ilo.funding.source"].create(
+            {"name": "RB", "code": "RB-TOUR", "amount": 50000}
+        )
+        self.env["ilo.budget.line"].create(
+            {
+                "project_id": project.id,
+                "mission_id": mission.id,
+                "funding_source_id": source.id,
+                "date_from": mission.date_start,
+                "date_to": mission.date_end,
+                "amount_planned": 8000,
+            }
+        )
         self.start_tour("/odoo", "ilo_mission_manager_tour", login="admin")
         self.assertEqual(mission.state, "approved")

@@ -1,0 +1,311 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .ilo_budget_totals_mixin import AMOUNTS
+
+BUDGET_CATEGORIES = [
+    ("staff", "Staff"),
+    ("travel", "Travel"),
+    ("consultants", "Consultants"),
+    ("meetings", "Meetings"),
+    ("translation", "Translation"),
+    ("printing", "Printing"),
+    ("equipment", "Equipment"),
+    ("other", "Other"),
+]
+MANAGER = "ilo_issa_partnership.group_partnership_manager"
+
+
+class IloBudgetLine(models.Model):
+    """What an activity is planned to cost, per funding source, category and year;
+    what is committed, and what was actually spent (from analytic accounting)."""
+
+    _name = "ilo.budget.line"
+    _description = "Activity Budget Line"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    project_id = fields.Many2one(
+        "project.project",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_partnership", "=", True)],
+        tracking=True,
+    )
+    collaboration_area_id = fields.Many2one(
+        related="project_id.collaboration_area_id", store=True, string="Area"
+    )
+    company_id = fields.Many2one(related="project_id.company_id", store=True)
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    mission_id = fields.Many2one("ilo.advisory.mission", index=True, ondelete="restrict")
+    training_id = fields.Many2one("ilo.training", index=True, ondelete="restrict")
+    deliverable_id = fields.Many2one("ilo.deliverable", index=True, ondelete="restrict")
+    funding_source_id = fields.Many2one(
+        "ilo.funding.source", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
+    date_from = fields.Date(required=True, tracking=True)
+    date_to = fields.Date(required=True, tracking=True)
+    year = fields.Integer(compute="_compute_year", store=True, aggregator=None)
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        compute="_compute_currency_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    amount_planned = fields.Monetary(string="Planned", tracking=True)
+    amount_committed = fields.Monetary(string="Committed", tracking=True)
+    amount_actual = fields.Monetary(
+        string="Actual", compute="_compute_amount_actual", store=True
+    )
+    amount_available = fields.Monetary(
+        string="Available", compute="_compute_amount_available", store=True
+    )
+    amount_planned_company = fields.Monetary(
+        string="Planned (company currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    amount_committed_company = fields.Monetary(
+        string="Committed (company currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    amount_actual_company = fields.Monetary(
+        string="Actual (company currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    amount_available_company = fields.Monetary(
+        string="Available (company currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="company_currency_id",
+    )
+    burn_rate = fields.Float(
+        string="Burn rate (%)", compute="_compute_amount_available", store=True,
+        aggregator=None,
+    )
+    is_over_budget = fields.Boolean(
+        string="Over budget",
+        compute="_compute_amount_available",
+        store=True,
+        index=True,
+        tracking=True,
+        help="Committed plus actual exceed the planned amount.",
+    )
+    analytic_line_ids = fields.One2many(
+        "account.analytic.line", "ilo_budget_line_id", string="Actual spend"
+    )
+
+    @api.depends("project_id.name", "category", "year", "funding_source_id.code")
+    def _compute_name(self):
+        labels = dict(self._fields["category"]._description_selection(self.env))
+        for line in self:
+            if not line.name:
+                line.name = " / ".join(
+                    filter(
+                        None,
+                        [
+                            line.funding_source_id.code,
+                            labels.get(line.category),
+                            str(line.year or ""),
+                        ],
+                    )
+                )
+
+    @api.depends("date_from")
+    def _compute_year(self):
+        for line in self:
+            line.year = line.date_from.year if line.date_from else 0
+
+    @api.depends("funding_source_id")
+    def _compute_currency_id(self):
+        for line in self:
+            if line.funding_source_id and not line.currency_id:
+                line.currency_id = line.funding_source_id.currency_id
+
+    @api.depends(
+        "analytic_line_ids.amount",
+        "analytic_line_ids.date",
+        "analytic_line_ids.currency_id",
+        "currency_id",
+        "company_id",
+    )
+    def _compute_amount_actual(self):
+        for line in self:
+            total = 0.0
+            for cost in line.analytic_line_ids:
+                # costs are negative analytic amounts, in the company's currency
+                total += cost.currency_id._convert(
+                    -cost.amount,
+                    line.currency_id,
+                    line.company_id or self.env.company,
+                    cost.date or fields.Date.context_today(self),
+                )
+            line.amount_actual = total
+
+    @api.depends("amount_planned", "amount_committed", "amount_actual")
+    def _compute_amount_available(self):
+        for line in self:
+            spent = line.amount_committed + line.amount_actual
+            line.amount_available = line.amount_planned - spent
+            line.burn_rate = (
+                100.0 * line.amount_actual / line.amount_planned if line.amount_planned else 0.0
+            )
+            line.is_over_budget = (
+                line.currency_id.compare_amounts(spent, line.amount_planned) > 0
+                if line.currency_id
+                else spent > line.amount_planned
+            )
+
+    @api.depends(
+        "amount_planned", "amount_committed", "amount_actual", "currency_id", "date_from"
+    )
+    def _compute_company_amounts(self):
+        for line in self:
+            company = line.company_id or self.env.company
+            date = line.date_from or fields.Date.context_today(self)
+            for field in AMOUNTS:
+                line[f"{field}_company"] = (
+                    line.currency_id._convert(
+                        line[field], company.currency_id, company, date
+                    )
+                    if line.currency_id
+                    else 0.0
+                )
+
+    # --- validation ---------------------------------------------------------------
+
+    @api.constrains(
+        "amount_planned",
+        "amount_committed",
+        "date_from",
+        "date_to",
+        "currency_id",
+        "funding_source_id",
+        "mission_id",
+        "training_id",
+        "deliverable_id",
+        "project_id",
+    )
+    def _check_line(self):
+        for line in self:
+            label = line.display_name
+            if line.amount_planned < 0 or line.amount_committed < 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: planned and committed amounts cannot be negative.",
+                        line=label,
+                    )
+                )
+            if line.date_to < line.date_from:
+                raise ValidationError(
+                    self.env._("%(line)s: the end date is before the start date.", line=label)
+                )
+            if line.date_to >= line.date_from + relativedelta(years=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: a budget line covers at most one year; split longer "
+                        "envelopes into yearly lines.",
+                        line=label,
+                    )
+                )
+            if line.currency_id != line.funding_source_id.currency_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: the line is in %(line_currency)s but its funding "
+                        "source %(funding)s is in %(source_currency)s.",
+                        line=label,
+                        line_currency=line.currency_id.name,
+                        funding=line.funding_source_id.display_name,
+                        source_currency=line.funding_source_id.currency_id.name,
+                    )
+                )
+            activities = [a for a in (line.mission_id, line.training_id, line.deliverable_id) if a]
+            if len(activities) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: a budget line belongs to at most one mission, training "
+                        "or deliverable.",
+                        line=label,
+                    )
+                )
+            if activities and activities[0].project_id != line.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: %(activity)s belongs to another project.",
+                        line=label,
+                        activity=activities[0].display_name,
+                    )
+                )
+        self.funding_source_id._check_allocation()
+
+    def _check_budget_control(self):
+        """Committed + actual above planned: refused for non-managers, flagged and
+        logged for managers."""
+        over = self.filtered("is_over_budget")
+        if not over:
+            return
+        if not self.env.user.has_group(MANAGER):
+            raise UserError(
+                "\n".join(
+                    self.env._(
+                        "Budget line %(line)s: planned %(planned)s, committed "
+                        "%(committed)s, actual %(actual)s: short by %(shortfall)s. Only "
+                        "a partnership manager can exceed the budget.",
+                        line=line.display_name,
+                        planned=line._fmt(line.amount_planned),
+                        committed=line._fmt(line.amount_committed),
+                        actual=line._fmt(line.amount_actual),
+                        shortfall=line._fmt(-line.amount_available),
+                    )
+                    for line in over
+                )
+            )
+        for line in over:
+            line.message_post(
+                body=self.env._(
+                    "Over budget by %(shortfall)s (authorised by %(user)s).",
+                    shortfall=line._fmt(-line.amount_available),
+                    user=self.env.user.name,
+                )
+            )
+
+    def _fmt(self, amount):
+        return f"{amount:,.2f} {self.currency_id.name}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_budget_control()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"amount_planned", "amount_committed"} & set(vals):
+            self._check_budget_control()
+        return result
+
+    # --- totals for projects and activities ----------------------------------------
+
+    @api.model
+    def _totals(self, field, records):
+        """Budget totals in company currency per record of ``field`` (one query)."""
+        groups = self._read_group(
+            [(field, "in", records.ids)],
+            [field],
+            [f"{name}_company:sum" for name in AMOUNTS],
+        )
+        return {record: dict(zip(AMOUNTS, sums, strict=True)) for record, *sums in groups}

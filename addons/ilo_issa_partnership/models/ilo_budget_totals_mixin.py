@@ -1,0 +1,62 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+AMOUNTS = ("amount_planned", "amount_committed", "amount_actual", "amount_available")
+
+
+class IloBudgetTotalsMixin(models.AbstractModel):
+    """Budget totals (company currency) on projects, missions and trainings."""
+
+    _name = "ilo.budget.totals.mixin"
+    _description = "Budget Totals"
+    _budget_line_field = None
+
+    budget_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_budget_totals", string="Budget currency"
+    )
+    budget_planned = fields.Monetary(
+        compute="_compute_budget_totals", currency_field="budget_currency_id"
+    )
+    budget_committed = fields.Monetary(
+        compute="_compute_budget_totals", currency_field="budget_currency_id"
+    )
+    budget_actual = fields.Monetary(
+        compute="_compute_budget_totals", currency_field="budget_currency_id"
+    )
+    budget_available = fields.Monetary(
+        compute="_compute_budget_totals", currency_field="budget_currency_id"
+    )
+    budget_burn_rate = fields.Float(
+        string="Burn rate (%)", compute="_compute_budget_totals"
+    )
+
+    def _compute_budget_totals(self):
+        totals = self.env["ilo.budget.line"]._totals(self._budget_line_field, self)
+        empty = dict.fromkeys(AMOUNTS, 0.0)
+        for record in self:
+            values = totals.get(record, empty)
+            record.budget_currency_id = self.env.company.currency_id
+            record.budget_planned = values["amount_planned"]
+            record.budget_committed = values["amount_committed"]
+            record.budget_actual = values["amount_actual"]
+            record.budget_available = values["amount_available"]
+            record.budget_burn_rate = (
+                100.0 * values["amount_actual"] / values["amount_planned"]
+                if values["amount_planned"]
+                else 0.0
+            )
+
+    def action_view_budget_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ilo_issa_partnership.ilo_budget_line_action"
+        )
+        project = self if self._name == "project.project" else self.project_id
+        context = {"default_project_id": project.id}
+        if self._name != "project.project":
+            context[f"default_{self._budget_line_field}"] = self.id
+        action.update(
+            {"domain": [(self._budget_line_field, "=", self.id)], "context": context}
+        )
+        return action

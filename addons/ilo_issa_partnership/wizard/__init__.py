@@ -1,0 +1,1 @@
+from . import ilo_budget_report_wizard
