@@ -43,11 +43,17 @@ class IloBudgetLine(models.Model):
     )
     company_id = fields.Many2one(related="project_id.company_id", store=True)
     company_currency_id = fields.Many2one(related="company_id.currency_id")
-    mission_id = fields.Many2one("ilo.advisory.mission", index=True, ondelete="restrict")
+    mission_id = fields.Many2one(
+        "ilo.advisory.mission", index=True, ondelete="restrict"
+    )
     training_id = fields.Many2one("ilo.training", index=True, ondelete="restrict")
     deliverable_id = fields.Many2one("ilo.deliverable", index=True, ondelete="restrict")
     funding_source_id = fields.Many2one(
-        "ilo.funding.source", required=True, index=True, ondelete="restrict", tracking=True
+        "ilo.funding.source",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
     )
     category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
     date_from = fields.Date(required=True, tracking=True)
@@ -94,7 +100,9 @@ class IloBudgetLine(models.Model):
         currency_field="company_currency_id",
     )
     burn_rate = fields.Float(
-        string="Burn rate (%)", compute="_compute_amount_available", store=True,
+        string="Burn rate (%)",
+        compute="_compute_amount_available",
+        store=True,
         aggregator=None,
     )
     is_over_budget = fields.Boolean(
@@ -162,7 +170,9 @@ class IloBudgetLine(models.Model):
             spent = line.amount_committed + line.amount_actual
             line.amount_available = line.amount_planned - spent
             line.burn_rate = (
-                100.0 * line.amount_actual / line.amount_planned if line.amount_planned else 0.0
+                100.0 * line.amount_actual / line.amount_planned
+                if line.amount_planned
+                else 0.0
             )
             line.is_over_budget = (
                 line.currency_id.compare_amounts(spent, line.amount_planned) > 0
@@ -171,7 +181,11 @@ class IloBudgetLine(models.Model):
             )
 
     @api.depends(
-        "amount_planned", "amount_committed", "amount_actual", "currency_id", "date_from"
+        "amount_planned",
+        "amount_committed",
+        "amount_actual",
+        "currency_id",
+        "date_from",
     )
     def _compute_company_amounts(self):
         for line in self:
@@ -212,7 +226,9 @@ class IloBudgetLine(models.Model):
                 )
             if line.date_to < line.date_from:
                 raise ValidationError(
-                    self.env._("%(line)s: the end date is before the start date.", line=label)
+                    self.env._(
+                        "%(line)s: the end date is before the start date.", line=label
+                    )
                 )
             if line.date_to >= line.date_from + relativedelta(years=1):
                 raise ValidationError(
@@ -233,12 +249,14 @@ class IloBudgetLine(models.Model):
                         source_currency=line.funding_source_id.currency_id.name,
                     )
                 )
-            activities = [a for a in (line.mission_id, line.training_id, line.deliverable_id) if a]
+            activities = [
+                a for a in (line.mission_id, line.training_id, line.deliverable_id) if a
+            ]
             if len(activities) > 1:
                 raise ValidationError(
                     self.env._(
-                        "%(line)s: a budget line belongs to at most one mission, training "
-                        "or deliverable.",
+                        "%(line)s: a budget line belongs to at most one mission, "
+                        "training or deliverable.",
                         line=label,
                     )
                 )
@@ -263,8 +281,8 @@ class IloBudgetLine(models.Model):
                 "\n".join(
                     self.env._(
                         "Budget line %(line)s: planned %(planned)s, committed "
-                        "%(committed)s, actual %(actual)s: short by %(shortfall)s. Only "
-                        "a partnership manager can exceed the budget.",
+                        "%(committed)s, actual %(actual)s: short by %(shortfall)s. "
+                        "Only a partnership manager can exceed the budget.",
                         line=line.display_name,
                         planned=line._fmt(line.amount_planned),
                         committed=line._fmt(line.amount_committed),
@@ -308,4 +326,6 @@ class IloBudgetLine(models.Model):
             [field],
             [f"{name}_company:sum" for name in AMOUNTS],
         )
-        return {record: dict(zip(AMOUNTS, sums, strict=True)) for record, *sums in groups}
+        return {
+            record: dict(zip(AMOUNTS, sums, strict=True)) for record, *sums in groups
+        }

@@ -63,10 +63,15 @@ class IloFundingSource(models.Model):
             if source.amount < 0:
                 raise ValidationError(
                     self.env._(
-                        "%(funding)s: the envelope cannot be negative.", funding=source.name
+                        "%(funding)s: the envelope cannot be negative.",
+                        funding=source.name,
                     )
                 )
-            if source.date_start and source.date_end and source.date_end < source.date_start:
+            if (
+                source.date_start
+                and source.date_end
+                and source.date_end < source.date_start
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(funding)s: the agreement ends before it starts.",
@@ -88,8 +93,8 @@ class IloFundingSource(models.Model):
             if source.currency_id.compare_amounts(allocated, source.amount) > 0:
                 raise ValidationError(
                     self.env._(
-                        "Funding source %(funding)s: %(allocated)s would be allocated to "
-                        "budget lines, beyond its envelope of %(amount)s (by "
+                        "Funding source %(funding)s: %(allocated)s would be allocated "
+                        "to budget lines, beyond its envelope of %(amount)s (by "
                         "%(excess)s).",
                         funding=source.display_name,
                         allocated=source._fmt(allocated),
@@ -104,4 +109,6 @@ class IloFundingSource(models.Model):
     @api.depends("code", "name")
     def _compute_display_name(self):
         for source in self:
-            source.display_name = f"[{source.code}] {source.name}" if source.code else source.name
+            source.display_name = (
+                f"[{source.code}] {source.name}" if source.code else source.name
+            )

@@ -30,7 +30,10 @@ class TestBudget(PartnershipCommon):
         if cls.usd == cls.chf:  # pragma: no cover - the demo company is in USD
             raise AssertionError("tests expect a company currency other than CHF")
         cls.analytic = cls.env["account.analytic.account"].create(
-            {"name": "Test project account", "plan_id": cls.env.ref("analytic.analytic_plan_projects").id}
+            {
+                "name": "Test project account",
+                "plan_id": cls.env.ref("analytic.analytic_plan_projects").id,
+            }
         )
         cls.project.account_id = cls.analytic
         cls.source_chf = cls._funding_source("ISSA-T", currency=cls.chf, amount=100_000)
@@ -91,7 +94,10 @@ class TestBudget(PartnershipCommon):
     def test_analytic_line_on_another_account_refused(self):
         line = self._line()
         other = self.env["account.analytic.account"].create(
-            {"name": "Elsewhere", "plan_id": self.env.ref("analytic.analytic_plan_projects").id}
+            {
+                "name": "Elsewhere",
+                "plan_id": self.env.ref("analytic.analytic_plan_projects").id,
+            }
         )
         with self.assertRaisesMsg(ValidationError, "analytic account of project"):
             self._spend(line, 100, account_id=other.id)
@@ -99,7 +105,9 @@ class TestBudget(PartnershipCommon):
     def test_allocation_limit(self):
         self._line(amount_planned=60_000)
         with self.assertRaisesMsg(ValidationError, "beyond its envelope"):
-            self._line(amount_planned=50_000, date_from="2031-01-01", date_to="2031-12-31")
+            self._line(
+                amount_planned=50_000, date_from="2031-01-01", date_to="2031-12-31"
+            )
         self._line(amount_planned=40_000, date_from="2031-01-01", date_to="2031-12-31")
         self.assertAlmostEqual(self.source_chf.amount_allocated, 100_000)
         self.assertAlmostEqual(self.source_chf.amount_remaining, 0)
@@ -109,18 +117,33 @@ class TestBudget(PartnershipCommon):
     def test_bad_input(self):
         cases = {
             "negative": ({"amount_planned": -1}, "cannot be negative"),
-            "reversed": ({"date_from": "2030-06-01", "date_to": "2030-05-01"}, "before the start"),
-            "too long": ({"date_from": "2030-01-01", "date_to": "2031-01-01"}, "at most one year"),
+            "reversed": (
+                {"date_from": "2030-06-01", "date_to": "2030-05-01"},
+                "before the start",
+            ),
+            "too long": (
+                {"date_from": "2030-01-01", "date_to": "2031-01-01"},
+                "at most one year",
+            ),
             "currency": ({"currency_id": self.usd.id}, "funding source"),
             "two activities": (
-                {"training_id": self.env["ilo.training"].create(
-                    {"name": "T", "project_id": self.project.id}).id},
+                {
+                    "training_id": self.env["ilo.training"]
+                    .create({"name": "T", "project_id": self.project.id})
+                    .id
+                },
                 "at most one mission",
             ),
-            "other project": ({"project_id": self.project_training.id}, "another project"),
+            "other project": (
+                {"project_id": self.project_training.id},
+                "another project",
+            ),
         }
         for case, (vals, message) in cases.items():
-            with self.subTest(case=case), self.assertRaisesMsg(ValidationError, message):
+            with (
+                self.subTest(case=case),
+                self.assertRaisesMsg(ValidationError, message),
+            ):
                 self._line(**vals)
 
     def test_over_budget_control(self):
@@ -134,17 +157,25 @@ class TestBudget(PartnershipCommon):
         # a manager may exceed it: flagged and logged
         line.with_user(self.users["manager"]).amount_committed = 600
         self.assertTrue(line.is_over_budget)
-        self.assertIn(line, self.env["ilo.budget.line"].search([("is_over_budget", "=", True)]))
+        self.assertIn(
+            line, self.env["ilo.budget.line"].search([("is_over_budget", "=", True)])
+        )
         self.assertIn("Over budget by 100.00 CHF", line.message_ids[0].body)
         # actual spend pushing a line over is recorded, and flagged
-        other = self._line(amount_planned=1000, date_from="2031-01-01", date_to="2031-12-31")
+        other = self._line(
+            amount_planned=1000, date_from="2031-01-01", date_to="2031-12-31"
+        )
         self._spend(other, 4000, when="2031-02-01")
         self.assertTrue(other.is_over_budget)
 
     def test_totals_on_project_mission_training(self):
-        self._line(amount_planned=10_000, amount_committed=2_000)  # 20,000 / 4,000 company
+        self._line(
+            amount_planned=10_000, amount_committed=2_000
+        )  # 20,000 / 4,000 company
         self._line(mission_id=False, category="staff", amount_planned=5_000)  # 10,000
-        self._spend(self.mission.budget_line_ids[:1], 5_000, when="2030-03-01")  # 2,500 CHF
+        self._spend(
+            self.mission.budget_line_ids[:1], 5_000, when="2030-03-01"
+        )  # 2,500 CHF
         self.assertAlmostEqual(self.mission.budget_planned, 20_000)
         self.assertAlmostEqual(self.mission.budget_committed, 4_000)
         self.assertAlmostEqual(self.mission.budget_actual, 5_000)
@@ -158,10 +189,19 @@ class TestBudget(PartnershipCommon):
     def test_pivot_aggregates_in_company_currency(self):
         usd_source = self._funding_source("RB-T", amount=50_000)
         self._line(amount_planned=10_000)  # CHF -> 20,000
-        self._line(funding_source_id=usd_source.id, currency_id=self.usd.id, amount_planned=7_000)
+        self._line(
+            funding_source_id=usd_source.id,
+            currency_id=self.usd.id,
+            amount_planned=7_000,
+        )
         groups = self.env["ilo.budget.line"]._read_group(
             [("project_id", "=", self.project.id)],
-            ["collaboration_area_id", "funding_source_id", "category", "date_from:year"],
+            [
+                "collaboration_area_id",
+                "funding_source_id",
+                "category",
+                "date_from:year",
+            ],
             ["amount_planned_company:sum"],
         )
         totals = {source.code: total for _area, source, _cat, _year, total in groups}
@@ -173,7 +213,9 @@ class TestBudget(PartnershipCommon):
             user = self.users[role]
             with self.subTest(role=role):
                 self.assertTrue(line.with_user(user).read(["amount_planned"]))
-                self.assertTrue(self.source_chf.with_user(user).read(["amount_remaining"]))
+                self.assertTrue(
+                    self.source_chf.with_user(user).read(["amount_remaining"])
+                )
                 with self.assertRaises(AccessError):
                     line.with_user(user).amount_planned = 5
                 with self.assertRaises(AccessError):
@@ -186,7 +228,9 @@ class TestBudget(PartnershipCommon):
     def test_xlsx_report(self):
         self._line(amount_planned=10_000, amount_committed=1_000)
         self._line(mission_id=False, category="staff", amount_planned=3_000)
-        self._line(amount_planned=500, date_from="2029-01-01", date_to="2029-12-31")  # out
+        self._line(
+            amount_planned=500, date_from="2029-01-01", date_to="2029-12-31"
+        )  # out
         wizard = self.env["ilo.budget.report.wizard"].create(
             {
                 "funding_source_id": self.source_chf.id,
@@ -203,7 +247,10 @@ class TestBudget(PartnershipCommon):
         self.assertEqual(rows[-1][0], "Total")
         self.assertEqual(sum(r[6] for r in rows[:-1]), 13_000)
         self.assertEqual(sheet["B4"].value, "CHF")
-        categories = {r[0]: r[1] for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)}
+        categories = {
+            r[0]: r[1]
+            for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)
+        }
         self.assertEqual(categories, {"Travel": 10_000, "Staff": 3_000})
         with self.assertRaises(UserError):
             wizard.write({"date_to": "2029-01-01"})
@@ -217,26 +264,38 @@ class TestBudgetTracking(TransactionCase):
             self.env, login="track_finance", groups="ilo_issa_partnership.group_finance"
         )
         project = self.env["project.project"].create(
-            {"name": "P", "collaboration_area_id": self.env.ref("ilo_issa_partnership.area_policy").id}
+            {
+                "name": "P",
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_policy"
+                ).id,
+            }
         )
         source = self.env["ilo.funding.source"].create(
             {"name": "RB", "code": "RB-TRACK", "amount": 10_000}
         )
-        line = self.env["ilo.budget.line"].with_user(finance).create(
-            {
-                "project_id": project.id,
-                "funding_source_id": source.id,
-                "date_from": date(2030, 1, 1),
-                "date_to": date(2030, 12, 31),
-                "amount_planned": 1_000,
-            }
+        line = (
+            self.env["ilo.budget.line"]
+            .with_user(finance)
+            .create(
+                {
+                    "project_id": project.id,
+                    "funding_source_id": source.id,
+                    "date_from": date(2030, 1, 1),
+                    "date_to": date(2030, 12, 31),
+                    "amount_planned": 1_000,
+                }
+            )
         )
         self.env.cr.flush()
         line.write({"amount_planned": 2_000, "amount_committed": 500})
         self.env.flush_all()
         self.env.cr.flush()
         values = self.env["mail.tracking.value"].search(
-            [("mail_message_id.model", "=", line._name), ("mail_message_id.res_id", "=", line.id)]
+            [
+                ("mail_message_id.model", "=", line._name),
+                ("mail_message_id.res_id", "=", line.id),
+            ]
         )
         by_field = {v.field_id.name: v for v in values}
         self.assertEqual(by_field["amount_planned"].old_value_float, 1_000)

@@ -17,7 +17,9 @@ class IloBudgetReportWizard(models.TransientModel):
     _description = "Budget Report (XLSX)"
 
     funding_source_id = fields.Many2one("ilo.funding.source", required=True)
-    date_from = fields.Date(required=True, default=lambda self: self._default_dates()[0])
+    date_from = fields.Date(
+        required=True, default=lambda self: self._default_dates()[0]
+    )
     date_to = fields.Date(required=True, default=lambda self: self._default_dates()[1])
     file = fields.Binary(readonly=True, attachment=False)
     filename = fields.Char(readonly=True)
@@ -55,7 +57,9 @@ class IloBudgetReportWizard(models.TransientModel):
         date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
 
         sheet = book.add_worksheet(_("Budget lines"))
-        sheet.write(0, 0, _("Budget report: %(funding)s", funding=source.display_name), title)
+        sheet.write(
+            0, 0, _("Budget report: %(funding)s", funding=source.display_name), title
+        )
         sheet.write(1, 0, _("Donor"), bold)
         sheet.write(1, 1, source.donor_id.name or "")
         sheet.write(2, 0, _("Agreement"), bold)
@@ -67,8 +71,17 @@ class IloBudgetReportWizard(models.TransientModel):
         sheet.write(5, 0, _("Period"), bold)
         sheet.write(5, 1, f"{self.date_from} – {self.date_to}")
         headers = [
-            _("Project"), _("Area"), _("Activity"), _("Category"), _("From"), _("To"),
-            _("Planned"), _("Committed"), _("Actual"), _("Available"), _("Burn rate"),
+            _("Project"),
+            _("Area"),
+            _("Activity"),
+            _("Category"),
+            _("From"),
+            _("To"),
+            _("Planned"),
+            _("Committed"),
+            _("Actual"),
+            _("Available"),
+            _("Burn rate"),
             _("Over budget"),
         ]
         row = 7
@@ -81,11 +94,20 @@ class IloBudgetReportWizard(models.TransientModel):
             sheet.write(row, 1, line.collaboration_area_id.name or "")
             sheet.write(row, 2, activity.display_name if activity else "")
             sheet.write(row, 3, labels.get(line.category, ""))
-            sheet.write_datetime(row, 4, fields.Datetime.to_datetime(line.date_from), date_fmt)
-            sheet.write_datetime(row, 5, fields.Datetime.to_datetime(line.date_to), date_fmt)
+            sheet.write_datetime(
+                row, 4, fields.Datetime.to_datetime(line.date_from), date_fmt
+            )
+            sheet.write_datetime(
+                row, 5, fields.Datetime.to_datetime(line.date_to), date_fmt
+            )
             for col, value in enumerate(
-                (line.amount_planned, line.amount_committed, line.amount_actual,
-                 line.amount_available), start=6
+                (
+                    line.amount_planned,
+                    line.amount_committed,
+                    line.amount_actual,
+                    line.amount_available,
+                ),
+                start=6,
             ):
                 sheet.write_number(row, col, value, money)
             sheet.write_number(row, 10, line.burn_rate / 100.0, pct)
@@ -94,7 +116,12 @@ class IloBudgetReportWizard(models.TransientModel):
         sheet.write(row, 0, _("Total"), bold)
         totals = [
             sum(lines.mapped(name))
-            for name in ("amount_planned", "amount_committed", "amount_actual", "amount_available")
+            for name in (
+                "amount_planned",
+                "amount_committed",
+                "amount_actual",
+                "amount_available",
+            )
         ]
         for col, total in enumerate(totals, start=6):
             letter = chr(ord("A") + col)
@@ -105,13 +132,21 @@ class IloBudgetReportWizard(models.TransientModel):
         sheet.set_column(4, 11, 14)
 
         by_category = book.add_worksheet(_("By category"))
-        by_category.write_row(0, 0, [_("Category"), _("Planned"), _("Committed"),
-                                     _("Actual"), _("Available")], bold)
+        by_category.write_row(
+            0,
+            0,
+            [_("Category"), _("Planned"), _("Committed"), _("Actual"), _("Available")],
+            bold,
+        )
         groups = self.env["ilo.budget.line"]._read_group(
             [("id", "in", lines.ids)],
             ["category"],
-            ["amount_planned:sum", "amount_committed:sum", "amount_actual:sum",
-             "amount_available:sum"],
+            [
+                "amount_planned:sum",
+                "amount_committed:sum",
+                "amount_actual:sum",
+                "amount_available:sum",
+            ],
         )
         for index, (category, *sums) in enumerate(groups, start=1):
             by_category.write(index, 0, labels.get(category, ""))
