@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. The rest are conveniences.
 SHELL := /bin/bash
-.PHONY: run test lint provision stop-db shell
+.PHONY: run test lint provision stop-db shell bench
 
 run:        ## provision what is missing and serve the product at http://localhost:8069
 	@scripts/run.sh
@@ -19,3 +19,6 @@ stop-db:    ## stop the embedded PostgreSQL cluster
 
 shell:      ## an Odoo shell on the development database
 	@scripts/shell.sh
+
+bench:      ## benchmarks (tests/bench): the budget pivot over 200,000 lines vs raw SQL
+	@scripts/bench.sh
