@@ -13,6 +13,7 @@
     "application": False,
     "installable": True,
     "depends": ["ilo_issa_partnership"],
+    "external_dependencies": {"python": ["pygal", "pygal_maps_world"]},
     "data": [
         "security/ir.model.access.csv",
         "data/c102_part_data.xml",
@@ -26,6 +27,8 @@
         "views/ilo_activity_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/c102_ratification_import_views.xml",
+        "views/ilo_partnership_dashboard_views.xml",
+        "report/c102_report_templates.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -9,3 +9,5 @@ from . import ilo_advisory_mission
 from . import ilo_training
 from . import res_config_settings
 from . import c102_campaign_dashboard
+from . import c102_campaign_map
+from . import ilo_partnership_dashboard

@@ -23,6 +23,7 @@ class C102CampaignDashboard(models.TransientModel):
         string="Countries engaged", compute="_compute_kpis"
     )
     stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
+    campaign_map = fields.Html(compute="_compute_kpis", sanitize=False)
 
     @api.model
     def _campaign_kpis(self):
@@ -62,8 +63,10 @@ class C102CampaignDashboard(models.TransientModel):
             % (escape(labels[stage]), count)
             for stage, count in kpis["by_stage"].items()
         )
+        svg = self.env["c102.campaign.map"].render_svg()
         for dashboard in self:
             dashboard.update({k: v for k, v in kpis.items() if k != "by_stage"})
+            dashboard.campaign_map = svg
             dashboard.stage_summary = (
                 Markup("<table class='table table-sm'>%s</table>") % rows
             )

@@ -3,6 +3,7 @@ from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
 from . import res_partner
 from . import project_project
+from . import project_update
 from . import ilo_advisory_mission
 from . import ilo_training
 from . import ilo_training_participant
@@ -10,3 +11,4 @@ from . import ilo_deliverable
 from . import ilo_funding_source
 from . import ilo_budget_line
 from . import account_analytic_line
+from . import ilo_partnership_dashboard

@@ -42,7 +42,9 @@ class IloBudgetLine(models.Model):
         related="project_id.collaboration_area_id", store=True, string="Area"
     )
     company_id = fields.Many2one(related="project_id.company_id", store=True)
-    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company currency"
+    )
     mission_id = fields.Many2one(
         "ilo.advisory.mission", index=True, ondelete="restrict"
     )

@@ -1,6 +1,11 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
+
+from ..rules import StatusInput, project_status
+from ..rules.status import REPORT_GRACE_DAYS
 
 LEAD_ORGANISATIONS = [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")]
 
@@ -46,6 +51,14 @@ class ProjectProject(models.Model):
         "ilo.deliverable", "project_id", string="Deliverables"
     )
     budget_line_ids = fields.One2many("ilo.budget.line", "project_id", string="Budget")
+    ilo_status = fields.Selection(
+        [("on_track", "On track"), ("at_risk", "At risk"), ("off_track", "Off track")],
+        string="Partnership status",
+        compute="_compute_ilo_status",
+        help="Rolled up from late deliverables, spending against elapsed time and "
+        "overdue mission reports (see the README for the rule).",
+    )
+    ilo_status_reasons = fields.Char(string="Status reasons", compute="_compute_ilo_status")
     mission_count = fields.Integer(compute="_compute_activity_counts")
     training_count = fields.Integer(compute="_compute_activity_counts")
     deliverable_count = fields.Integer(compute="_compute_activity_counts")
@@ -69,6 +82,48 @@ class ProjectProject(models.Model):
         for project in self:
             for field, by_project in counts.items():
                 project[field] = by_project.get(project.id, 0)
+
+    def _compute_ilo_status(self):
+        today = fields.Date.context_today(self)
+        late = dict(
+            self.env["ilo.deliverable"]._read_group(
+                [("project_id", "in", self.ids), ("is_late", "=", True)],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        overdue = dict(
+            self.env["ilo.advisory.mission"]._read_group(
+                [
+                    ("project_id", "in", self.ids),
+                    ("state", "in", ("approved", "ongoing")),
+                    ("date_end", "<", today - timedelta(days=REPORT_GRACE_DAYS)),
+                ],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        for project in self:
+            if not project.is_partnership:
+                project.ilo_status = False
+                project.ilo_status_reasons = False
+                continue
+            elapsed = None
+            if project.date_start and project.date and project.date > project.date_start:
+                span = (project.date - project.date_start).days
+                done = min(max((today - project.date_start).days, 0), span)
+                elapsed = 100.0 * done / span
+            status, reasons = project_status(
+                StatusInput(
+                    late_deliverables=late.get(project, 0),
+                    planned=project.budget_planned,
+                    actual=project.budget_actual,
+                    elapsed_share=elapsed,
+                    overdue_reports=overdue.get(project, 0),
+                )
+            )
+            project.ilo_status = status
+            project.ilo_status_reasons = "; ".join(reasons)
 
     def _action_activities(self, model, name):
         self.ensure_one()

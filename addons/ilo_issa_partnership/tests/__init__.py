@@ -5,4 +5,5 @@ from . import test_training
 from . import test_deliverable
 from . import test_access
 from . import test_budget
+from . import test_reporting
 from . import test_tours

@@ -23,6 +23,9 @@ MATRIX = {
     "ilo.budget.line": BUDGET,
 }
 
+# SQL-view reports: everyone in the partnership reads them (money: see test_reporting)
+REPORTS = {"ilo.partnership.report": ("reader", "officer", "finance", "leadership", "manager")}
+
 # action -> roles allowed (starting state set up by the test)
 MISSION_ACTIONS = {
     "action_submit": ("officer", "manager"),
@@ -102,7 +105,16 @@ class TestAccessMatrix(PartnershipCommon):
             .mapped("model")
         )
         abstract = {"ilo.activity.mixin", "ilo.budget.totals.mixin"}
+        abstract |= set(REPORTS)
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
+
+    def test_reports_readable(self):
+        for model, roles in REPORTS.items():
+            for role in roles:
+                with self.subTest(model=model, role=role):
+                    self.env[model].with_user(self.users[role]).search([], limit=1)
+                    with self.assertRaises(AccessError):
+                        self.env[model].with_user(self.users[role]).create({})
 
     def test_crud_matrix(self):
         for model, roles in MATRIX.items():

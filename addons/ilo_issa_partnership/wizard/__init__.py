@@ -1,1 +1,2 @@
 from . import ilo_budget_report_wizard
+from . import ilo_partnership_report_wizard

@@ -20,6 +20,16 @@ registry.category("web_tour.tours").add("ilo_mission_officer_tour", {
             run: "click",
         },
         {
+            content: "The app opens on the dashboard; go to the projects",
+            trigger: ".o_menu_sections [data-menu-xmlid='ilo_issa_partnership.menu_programme']",
+            run: "click",
+        },
+        {
+            trigger:
+                ".dropdown-item[data-menu-xmlid='ilo_issa_partnership.project_project_menu_partnership']",
+            run: "click",
+        },
+        {
             trigger: ".o_data_row .o_data_cell[name=name]:contains(Tour project)",
             run: "click",
         },

@@ -1,0 +1,1 @@
+from . import ilo_partnership_report

@@ -1,0 +1,98 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+
+# Who sees money in reports: finance and leadership (and managers, who have both).
+FINANCIAL = "ilo_issa_partnership.group_finance,ilo_issa_partnership.group_leadership"
+
+
+
+class IloPartnershipReport(models.Model):
+    """One row per partnership activity (mission, training, deliverable), for analysis."""
+
+    _name = "ilo.partnership.report"
+    _description = "Partnership Analysis"
+    _auto = False
+    _order = "date desc"
+
+    activity_type = fields.Selection(
+        [("mission", "Advisory mission"), ("training", "Training"), ("deliverable", "Deliverable")],
+        readonly=True,
+    )
+    name = fields.Char(readonly=True)
+    project_id = fields.Many2one("project.project", readonly=True)
+    collaboration_area_id = fields.Many2one(
+        "ilo.collaboration.area", string="Area", readonly=True
+    )
+    country_id = fields.Many2one("res.country", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    date = fields.Date(readonly=True)
+    year = fields.Integer(readonly=True, aggregator=None)
+    state = fields.Char(readonly=True)
+    lead_organisation = fields.Selection(
+        [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")], readonly=True
+    )
+    is_late = fields.Boolean(readonly=True)
+    is_over_budget = fields.Boolean(readonly=True, groups=FINANCIAL)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    budget_planned = fields.Monetary(readonly=True, groups=FINANCIAL)
+    budget_actual = fields.Monetary(readonly=True, groups=FINANCIAL)
+    participant_count = fields.Integer(readonly=True)
+    attended_count = fields.Integer(readonly=True)
+    female_count = fields.Integer(string="Women", readonly=True)
+    is_tripartite = fields.Boolean(string="Tripartite", readonly=True)
+    activity_count = fields.Integer(string="Activities", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+            WITH budget AS (
+                SELECT mission_id, training_id, deliverable_id,
+                       SUM(amount_planned_company) AS planned,
+                       SUM(amount_actual_company) AS actual
+                  FROM ilo_budget_line
+              GROUP BY mission_id, training_id, deliverable_id
+            ), activity AS (
+                SELECT 'mission' AS activity_type, m.id AS res_id, m.name,
+                       m.project_id, m.country_id, m.date_start AS date, m.state,
+                       (m.date_end < CURRENT_DATE AND m.state IN ('approved', 'ongoing'))
+                           AS is_late,
+                       b.planned, b.actual,
+                       0 AS participant_count, 0 AS attended_count, 0 AS female_count,
+                       false AS is_tripartite
+                  FROM ilo_advisory_mission m
+             LEFT JOIN budget b ON b.mission_id = m.id
+                 UNION ALL
+                SELECT 'training', t.id, t.name, t.project_id, t.country_id,
+                       t.date_start, t.state, false, b.planned, b.actual,
+                       t.participant_count, t.attended_count, t.female_count,
+                       t.is_tripartite
+                  FROM ilo_training t
+             LEFT JOIN budget b ON b.training_id = t.id
+                 UNION ALL
+                SELECT 'deliverable', d.id, d.name, d.project_id, NULL,
+                       d.date_deadline, d.state, d.is_late, b.planned, b.actual,
+                       0, 0, 0, false
+                  FROM ilo_deliverable d
+             LEFT JOIN budget b ON b.deliverable_id = d.id
+            )
+            SELECT row_number() OVER (ORDER BY a.activity_type, a.res_id) AS id,
+                   a.activity_type, a.name, a.project_id,
+                   p.collaboration_area_id, a.country_id, p.company_id,
+                   c.currency_id, a.date,
+                   EXTRACT(YEAR FROM a.date)::int AS year, a.state,
+                   p.lead_organisation, COALESCE(a.is_late, false) AS is_late,
+                   COALESCE(a.actual, 0) > COALESCE(a.planned, 0) AS is_over_budget,
+                   COALESCE(a.planned, 0) AS budget_planned,
+                   COALESCE(a.actual, 0) AS budget_actual,
+                   a.participant_count, a.attended_count, a.female_count,
+                   a.is_tripartite, 1 AS activity_count
+              FROM activity a
+              JOIN project_project p ON p.id = a.project_id
+         LEFT JOIN res_company c
+                ON c.id = COALESCE(p.company_id, (SELECT MIN(id) FROM res_company))
+            )
+            """
+        )
