@@ -48,10 +48,14 @@ class C102CampaignMap(models.AbstractModel):
             from pygal.style import Style
         except ImportError as exc:  # pragma: no cover - a requirement of the project
             raise UserError(
-                self.env._("The campaign map needs the Python packages pygal and "
-                           "pygal_maps_world.")
+                self.env._(
+                    "The campaign map needs the Python packages pygal and "
+                    "pygal_maps_world."
+                )
             ) from exc
-        labels = dict(self.env["c102.country"]._fields["stage"]._description_selection(self.env))
+        labels = dict(
+            self.env["c102.country"]._fields["stage"]._description_selection(self.env)
+        )
         codes = self._stage_codes()
         stages = [s for s, _label in STAGES if codes[s]]
         style = Style(

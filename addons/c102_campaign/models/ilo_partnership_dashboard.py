@@ -14,8 +14,12 @@ class IloPartnershipDashboard(models.TransientModel):
     )
     c102_target = fields.Integer(compute="_compute_campaign", string="C102 target")
     c102_target_year = fields.Integer(compute="_compute_campaign")
-    c102_ready_count = fields.Integer(compute="_compute_campaign", string="Ready to ratify")
-    c102_map = fields.Html(compute="_compute_campaign", sanitize=False, string="Campaign map")
+    c102_ready_count = fields.Integer(
+        compute="_compute_campaign", string="Ready to ratify"
+    )
+    c102_map = fields.Html(
+        compute="_compute_campaign", sanitize=False, string="Campaign map"
+    )
 
     def _compute_campaign(self):
         kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()

@@ -2,6 +2,7 @@ from . import ilo_collaboration_area
 from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
 from . import res_partner
+from . import res_users
 from . import project_project
 from . import project_update
 from . import ilo_advisory_mission

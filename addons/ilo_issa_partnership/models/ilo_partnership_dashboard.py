@@ -4,8 +4,6 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
-FINANCIAL_GROUPS = ("ilo_issa_partnership.group_finance", "ilo_issa_partnership.group_leadership")
-
 
 def html_table(headers, rows):
     """A small HTML table (escaped) for the dashboard."""
@@ -15,19 +13,25 @@ def html_table(headers, rows):
         % Markup("").join(Markup("<td>%s</td>") % escape(cell) for cell in row)
         for row in rows
     )
-    return Markup("<table class='table table-sm table-striped'><thead><tr>%s</tr></thead>"
-                  "<tbody>%s</tbody></table>") % (head, body)
+    return Markup(
+        "<table class='table table-sm table-striped'><thead><tr>%s</tr></thead>"
+        "<tbody>%s</tbody></table>"
+    ) % (head, body)
 
 
 class IloPartnershipDashboard(models.TransientModel):
-    """What leadership looks at: the portfolio per area, spend, late work, participants."""
+    """What leadership looks at: portfolio per area, spend, late work, people."""
 
     _name = "ilo.partnership.dashboard"
     _description = "Partnership Dashboard"
 
     activity_count = fields.Integer(compute="_compute_dashboard", string="Activities")
-    late_count = fields.Integer(compute="_compute_dashboard", string="Late deliverables")
-    participant_count = fields.Integer(compute="_compute_dashboard", string="Participants")
+    late_count = fields.Integer(
+        compute="_compute_dashboard", string="Late deliverables"
+    )
+    participant_count = fields.Integer(
+        compute="_compute_dashboard", string="Participants"
+    )
     female_share = fields.Float(compute="_compute_dashboard", string="Women (%)")
     show_money = fields.Boolean(compute="_compute_dashboard")
     areas_html = fields.Html(compute="_compute_dashboard", sanitize=False)
@@ -37,7 +41,9 @@ class IloPartnershipDashboard(models.TransientModel):
     def _compute_dashboard(self):
         env = self.env
         labels = dict(
-            env["ilo.partnership.report"]._fields["activity_type"]._description_selection(env)
+            env["ilo.partnership.report"]
+            ._fields["activity_type"]
+            ._description_selection(env)
         )
         by_area = env["ilo.partnership.report"]._read_group(
             [], ["collaboration_area_id", "activity_type"], ["__count"]
@@ -51,7 +57,9 @@ class IloPartnershipDashboard(models.TransientModel):
         ]
         Participant = env["ilo.training.participant"]
         attended = [("attended", "=", True)]
-        groups = dict(Participant._fields["constituent_group"]._description_selection(env))
+        groups = dict(
+            Participant._fields["constituent_group"]._description_selection(env)
+        )
         genders = dict(Participant._fields["gender"]._description_selection(env))
         cells = {}
         for group, gender, count in Participant._read_group(
@@ -64,11 +72,15 @@ class IloPartnershipDashboard(models.TransientModel):
         ]
         total = sum(sum(by.values()) for by in cells.values())
         women = sum(by.get("female", 0) for by in cells.values())
-        known = sum(by.get(g, 0) for by in cells.values() for g in ("female", "male", "other"))
-        show_money = any(env.user.has_group(g) for g in FINANCIAL_GROUPS)
+        known = sum(
+            by.get(g, 0) for by in cells.values() for g in ("female", "male", "other")
+        )
+        show_money = env.user._ilo_sees_money()
         spend_rows = []
         if show_money:
-            for source, planned, actual, available in env["ilo.budget.line"]._read_group(
+            for source, planned, actual, available in env[
+                "ilo.budget.line"
+            ]._read_group(
                 [],
                 ["funding_source_id"],
                 ["amount_planned:sum", "amount_actual:sum", "amount_available:sum"],
@@ -94,8 +106,13 @@ class IloPartnershipDashboard(models.TransientModel):
                 [env._("Constituent group"), *genders.values()], participants_rows
             ),
             "spend_html": html_table(
-                [env._("Funding source"), env._("Planned"), env._("Actual"),
-                 env._("Available"), env._("Burn rate")],
+                [
+                    env._("Funding source"),
+                    env._("Planned"),
+                    env._("Actual"),
+                    env._("Available"),
+                    env._("Burn rate"),
+                ],
                 spend_rows,
             )
             if show_money

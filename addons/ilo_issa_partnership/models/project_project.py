@@ -58,7 +58,9 @@ class ProjectProject(models.Model):
         help="Rolled up from late deliverables, spending against elapsed time and "
         "overdue mission reports (see the README for the rule).",
     )
-    ilo_status_reasons = fields.Char(string="Status reasons", compute="_compute_ilo_status")
+    ilo_status_reasons = fields.Char(
+        string="Status reasons", compute="_compute_ilo_status"
+    )
     mission_count = fields.Integer(compute="_compute_activity_counts")
     training_count = fields.Integer(compute="_compute_activity_counts")
     deliverable_count = fields.Integer(compute="_compute_activity_counts")
@@ -109,7 +111,11 @@ class ProjectProject(models.Model):
                 project.ilo_status_reasons = False
                 continue
             elapsed = None
-            if project.date_start and project.date and project.date > project.date_start:
+            if (
+                project.date_start
+                and project.date
+                and project.date > project.date_start
+            ):
                 span = (project.date - project.date_start).days
                 done = min(max((today - project.date_start).days, 0), span)
                 elapsed = 100.0 * done / span

@@ -6,9 +6,8 @@ from odoo import fields, models, tools
 FINANCIAL = "ilo_issa_partnership.group_finance,ilo_issa_partnership.group_leadership"
 
 
-
 class IloPartnershipReport(models.Model):
-    """One row per partnership activity (mission, training, deliverable), for analysis."""
+    """One row per partnership activity (mission, training, deliverable)."""
 
     _name = "ilo.partnership.report"
     _description = "Partnership Analysis"
@@ -16,7 +15,11 @@ class IloPartnershipReport(models.Model):
     _order = "date desc"
 
     activity_type = fields.Selection(
-        [("mission", "Advisory mission"), ("training", "Training"), ("deliverable", "Deliverable")],
+        [
+            ("mission", "Advisory mission"),
+            ("training", "Training"),
+            ("deliverable", "Deliverable"),
+        ],
         readonly=True,
     )
     name = fields.Char(readonly=True)
@@ -57,7 +60,8 @@ class IloPartnershipReport(models.Model):
             ), activity AS (
                 SELECT 'mission' AS activity_type, m.id AS res_id, m.name,
                        m.project_id, m.country_id, m.date_start AS date, m.state,
-                       (m.date_end < CURRENT_DATE AND m.state IN ('approved', 'ongoing'))
+                       (m.date_end < CURRENT_DATE
+                        AND m.state IN ('approved', 'ongoing'))
                            AS is_late,
                        b.planned, b.actual,
                        0 AS participant_count, 0 AS attended_count, 0 AS female_count,

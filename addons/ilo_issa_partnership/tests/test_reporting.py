@@ -23,9 +23,18 @@ class TestStatusRules(BaseCase):
             (StatusInput(planned=100, actual=61, elapsed_share=50), "at_risk"),  # +11
             (StatusInput(planned=100, actual=75, elapsed_share=50), "at_risk"),  # +25
             (StatusInput(planned=100, actual=76, elapsed_share=50), "off_track"),  # +26
-            (StatusInput(planned=100, actual=10, elapsed_share=90), "on_track"),  # behind
-            (StatusInput(planned=0, actual=500, elapsed_share=10), "on_track"),  # no plan
-            (StatusInput(planned=100, actual=99, elapsed_share=None), "on_track"),  # no dates
+            (
+                StatusInput(planned=100, actual=10, elapsed_share=90),
+                "on_track",
+            ),  # behind
+            (
+                StatusInput(planned=0, actual=500, elapsed_share=10),
+                "on_track",
+            ),  # no plan
+            (
+                StatusInput(planned=100, actual=99, elapsed_share=None),
+                "on_track",
+            ),  # no dates
             # the worst signal wins
             (StatusInput(late_deliverables=1, overdue_reports=2), "off_track"),
         ]
@@ -43,7 +52,10 @@ class TestReporting(PartnershipCommon):
         super().setUpClass()
         today = date.today()
         cls.project.write(
-            {"date_start": today - timedelta(days=50), "date": today + timedelta(days=50)}
+            {
+                "date_start": today - timedelta(days=50),
+                "date": today + timedelta(days=50),
+            }
         )
         cls.mission = cls.env["ilo.advisory.mission"].create(cls._mission_vals())
         cls.training = cls.env["ilo.training"].create(
@@ -53,8 +65,20 @@ class TestReporting(PartnershipCommon):
                 "country_id": cls.country.id,
                 "date_start": today,
                 "participant_ids": [
-                    (0, 0, {"name": "A", "gender": "female", "constituent_group": "government"}),
-                    (0, 0, {"name": "B", "gender": "male", "constituent_group": "worker"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "A",
+                            "gender": "female",
+                            "constituent_group": "government",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {"name": "B", "gender": "male", "constituent_group": "worker"},
+                    ),
                 ],
             }
         )
@@ -65,14 +89,14 @@ class TestReporting(PartnershipCommon):
         )
         cls.chf_source = cls._funding_source("CHF-R", currency=chf, amount=100_000)
         cls._fund(cls.mission, amount=1_000)  # company currency
-        cls._fund(cls.training, amount=2_000, funding_source_id=cls.chf_source.id)  # 4,000
+        cls._fund(
+            cls.training, amount=2_000, funding_source_id=cls.chf_source.id
+        )  # 4,000
 
     def test_report_rows_match_sources(self):
         Report = self.env["ilo.partnership.report"]
         rows = Report.search([("project_id", "=", self.project.id)])
-        self.assertEqual(
-            sorted(rows.mapped("activity_type")), ["mission", "training"]
-        )
+        self.assertEqual(sorted(rows.mapped("activity_type")), ["mission", "training"])
         training_row = rows.filtered(lambda r: r.activity_type == "training")
         self.assertEqual(training_row.participant_count, 2)
         self.assertEqual(training_row.female_count, 1)
@@ -82,7 +106,9 @@ class TestReporting(PartnershipCommon):
         [[total]] = Report._read_group(
             [("project_id", "=", self.project.id)], [], ["budget_planned:sum"]
         )
-        lines = self.env["ilo.budget.line"].search([("project_id", "=", self.project.id)])
+        lines = self.env["ilo.budget.line"].search(
+            [("project_id", "=", self.project.id)]
+        )
         self.assertAlmostEqual(total, sum(lines.mapped("amount_planned_company")))
         self.assertAlmostEqual(total, 5_000)
 
@@ -95,12 +121,22 @@ class TestReporting(PartnershipCommon):
         with self.assertRaises(AccessError):
             officer_rows.read(["budget_planned"])
         for role in ("finance", "leadership", "manager"):
-            rows = Report.with_user(self.users[role]).search([("project_id", "=", self.project.id)])
+            rows = Report.with_user(self.users[role]).search(
+                [("project_id", "=", self.project.id)]
+            )
             self.assertTrue(rows.read(["budget_planned"]))
-        dashboard = self.env["ilo.partnership.dashboard"].with_user(self.users["officer"]).create({})
+        dashboard = (
+            self.env["ilo.partnership.dashboard"]
+            .with_user(self.users["officer"])
+            .create({})
+        )
         self.assertFalse(dashboard.show_money)
         self.assertFalse(dashboard.spend_html)
-        dashboard = self.env["ilo.partnership.dashboard"].with_user(self.users["leadership"]).create({})
+        dashboard = (
+            self.env["ilo.partnership.dashboard"]
+            .with_user(self.users["leadership"])
+            .create({})
+        )
         self.assertTrue(dashboard.show_money)
         self.assertIn("CHF-R", dashboard.spend_html)
 
@@ -136,23 +172,38 @@ class TestReporting(PartnershipCommon):
         self.project.invalidate_recordset(["ilo_status"])
         self.assertEqual(self.project.ilo_status, "at_risk")
         self.env["ilo.deliverable"].create(
-            {"name": "Late 2", "project_id": self.project.id,
-             "date_deadline": date.today() - timedelta(days=1)}
+            {
+                "name": "Late 2",
+                "project_id": self.project.id,
+                "date_deadline": date.today() - timedelta(days=1),
+            }
         )
         self.project.invalidate_recordset(["ilo_status"])
         self.assertEqual(self.project.ilo_status, "off_track")
         # Odoo's project update starts from it
-        update = self.env["project.update"].with_context(default_project_id=self.project.id)
-        self.assertEqual(update.default_get(["status", "project_id"])["status"], "off_track")
+        update = self.env["project.update"].with_context(
+            default_project_id=self.project.id
+        )
+        self.assertEqual(
+            update.default_get(["status", "project_id"])["status"], "off_track"
+        )
         self.assertFalse(self.plain_project.ilo_status)
 
     def test_partnership_pdf_report(self):
         wizard = self.env["ilo.partnership.report.wizard"].create(
-            {"date_from": date.today() - timedelta(days=365), "date_to": date.today() + timedelta(days=365)}
+            {
+                "date_from": date.today() - timedelta(days=365),
+                "date_to": date.today() + timedelta(days=365),
+            }
         )
-        self.mission.write({"state": "done", "report": "<p>Done</p>",
-                            "date_start": date.today() - timedelta(days=5),
-                            "date_end": date.today() - timedelta(days=2)})
+        self.mission.write(
+            {
+                "state": "done",
+                "report": "<p>Done</p>",
+                "date_start": date.today() - timedelta(days=5),
+                "date_end": date.today() - timedelta(days=2),
+            }
+        )
         action = wizard.action_print()
         # the report, or first Odoo's document layout setup on a fresh company
         self.assertIn(action["type"], ("ir.actions.report", "ir.actions.act_window"))
@@ -162,14 +213,20 @@ class TestReporting(PartnershipCommon):
         self.assertIn(self.mission.name, html)
         self.assertIn("Report training", html)
         self.assertIn("Budget by funding source", html)  # admin sees money
-        html_officer = report.with_user(self.users["officer"])._render_qweb_html(
-            report.report_name, wizard.with_user(self.users["officer"]).ids
-        )[0].decode()
+        html_officer = (
+            report.with_user(self.users["officer"])
+            ._render_qweb_html(
+                report.report_name, wizard.with_user(self.users["officer"]).ids
+            )[0]
+            .decode()
+        )
         self.assertNotIn("Budget by funding source", html_officer)
 
     def test_project_sheet(self):
         report = self.env.ref("ilo_issa_partnership.action_report_project_sheet")
-        html = report._render_qweb_html(report.report_name, self.project.ids)[0].decode()
+        html = report._render_qweb_html(report.report_name, self.project.ids)[
+            0
+        ].decode()
         self.assertIn(self.project.name, html)
         self.assertIn("Report training", html)
         self.assertIn("Budget", html)
@@ -178,10 +235,22 @@ class TestReporting(PartnershipCommon):
         """Reading a list page costs the same queries for 10 and for 100 missions."""
         Mission = self.env["ilo.advisory.mission"]
         Mission.create(
-            [self._mission_vals(name=f"M{i}", date_start=False, date_end=False) for i in range(100)]
+            [
+                self._mission_vals(name=f"M{i}", date_start=False, date_end=False)
+                for i in range(100)
+            ]
         )
-        fields = ["name", "project_id", "collaboration_area_id", "country_id", "date_start",
-                  "date_end", "member_ids", "state", "budget_planned"]
+        fields = [
+            "name",
+            "project_id",
+            "collaboration_area_id",
+            "country_id",
+            "date_start",
+            "date_end",
+            "member_ids",
+            "state",
+            "budget_planned",
+        ]
 
         def page(limit):
             self.env.invalidate_all()
@@ -196,7 +265,7 @@ class TestReporting(PartnershipCommon):
 
 @tagged("post_install", "-at_install")
 class TestReportPdf(HttpCase):
-    """wkhtmltopdf fetches the report's assets from the server: an HttpCase serves them."""
+    """wkhtmltopdf fetches the report's assets from the server (HttpCase)."""
 
     def test_pdf_produced(self):
         report = self.env.ref("ilo_issa_partnership.action_report_partnership")

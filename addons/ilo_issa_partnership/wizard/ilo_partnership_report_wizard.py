@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-FINANCIAL_GROUPS = ("ilo_issa_partnership.group_finance", "ilo_issa_partnership.group_leadership")
-
 
 class IloPartnershipReportWizard(models.TransientModel):
     """The period of the partnership report, and the report's content."""
@@ -12,7 +10,9 @@ class IloPartnershipReportWizard(models.TransientModel):
     _name = "ilo.partnership.report.wizard"
     _description = "Partnership Report"
 
-    date_from = fields.Date(required=True, default=lambda self: self._default_period()[0])
+    date_from = fields.Date(
+        required=True, default=lambda self: self._default_period()[0]
+    )
     date_to = fields.Date(required=True, default=lambda self: self._default_period()[1])
 
     @api.model
@@ -24,10 +24,12 @@ class IloPartnershipReportWizard(models.TransientModel):
         self.ensure_one()
         if self.date_to < self.date_from:
             raise UserError(self.env._("The period ends before it starts."))
-        return self.env.ref("ilo_issa_partnership.action_report_partnership").report_action(self)
+        return self.env.ref(
+            "ilo_issa_partnership.action_report_partnership"
+        ).report_action(self)
 
     def _can_see_money(self):
-        return any(self.env.user.has_group(g) for g in FINANCIAL_GROUPS)
+        return self.env.user._ilo_sees_money()
 
     def _report_data(self):
         """Everything the report shows, by aggregate queries and bounded searches."""
@@ -37,15 +39,27 @@ class IloPartnershipReportWizard(models.TransientModel):
         Training = self.env["ilo.training"]
         Deliverable = self.env["ilo.deliverable"]
         missions = Mission.search(
-            [("state", "=", "done"), ("date_end", ">=", start), ("date_end", "<=", end)],
+            [
+                ("state", "=", "done"),
+                ("date_end", ">=", start),
+                ("date_end", "<=", end),
+            ],
             order="date_end",
         )
         trainings = Training.search(
-            [("state", "!=", "cancelled"), ("date_start", ">=", start), ("date_start", "<=", end)],
+            [
+                ("state", "!=", "cancelled"),
+                ("date_start", ">=", start),
+                ("date_start", "<=", end),
+            ],
             order="date_start",
         )
         published = Deliverable.search(
-            [("state", "=", "published"), ("date_deadline", ">=", start), ("date_deadline", "<=", end)]
+            [
+                ("state", "=", "published"),
+                ("date_deadline", ">=", start),
+                ("date_deadline", "<=", end),
+            ]
         )
         late = Deliverable.search([("is_late", "=", True)])
         areas = []
@@ -53,18 +67,30 @@ class IloPartnershipReportWizard(models.TransientModel):
             projects = self.env["project.project"].search(
                 [
                     ("collaboration_area_id", "=", area.id),
-                    "|", ("date_start", "=", False), ("date_start", "<=", end),
-                    "|", ("date", "=", False), ("date", ">=", start),
+                    "|",
+                    ("date_start", "=", False),
+                    ("date_start", "<=", end),
+                    "|",
+                    ("date", "=", False),
+                    ("date", ">=", start),
                 ]
             )
             areas.append(
                 {
                     "area": area,
                     "projects": projects,
-                    "missions": missions.filtered(lambda m, a=area: m.collaboration_area_id == a),
-                    "trainings": trainings.filtered(lambda t, a=area: t.collaboration_area_id == a),
-                    "published": published.filtered(lambda d, a=area: d.collaboration_area_id == a),
-                    "late": late.filtered(lambda d, a=area: d.collaboration_area_id == a),
+                    "missions": missions.filtered(
+                        lambda m, a=area: m.collaboration_area_id == a
+                    ),
+                    "trainings": trainings.filtered(
+                        lambda t, a=area: t.collaboration_area_id == a
+                    ),
+                    "published": published.filtered(
+                        lambda d, a=area: d.collaboration_area_id == a
+                    ),
+                    "late": late.filtered(
+                        lambda d, a=area: d.collaboration_area_id == a
+                    ),
                 }
             )
         budget = []
@@ -72,8 +98,12 @@ class IloPartnershipReportWizard(models.TransientModel):
             groups = self.env["ilo.budget.line"]._read_group(
                 [("date_from", "<=", end), ("date_to", ">=", start)],
                 ["funding_source_id"],
-                ["amount_planned:sum", "amount_committed:sum", "amount_actual:sum",
-                 "amount_available:sum"],
+                [
+                    "amount_planned:sum",
+                    "amount_committed:sum",
+                    "amount_actual:sum",
+                    "amount_available:sum",
+                ],
             )
             budget = [
                 {
