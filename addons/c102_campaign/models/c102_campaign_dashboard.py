@@ -14,7 +14,7 @@ class C102CampaignDashboard(models.TransientModel):
     _description = "C102 Campaign Dashboard"
 
     target = fields.Integer(compute="_compute_kpis")
-    target_year = fields.Integer(compute="_compute_kpis")
+    target_year = fields.Char(compute="_compute_kpis")
     ratified_count = fields.Integer(string="Ratifications", compute="_compute_kpis")
     remaining_count = fields.Integer(string="Still needed", compute="_compute_kpis")
     progress = fields.Float(compute="_compute_kpis")
@@ -53,6 +53,10 @@ class C102CampaignDashboard(models.TransientModel):
             "by_stage": {stage: by_stage.get(stage, 0) for stage, _label in STAGES},
         }
 
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = self.env._("C102 Campaign")
+
     def _compute_kpis(self):
         kpis = self._campaign_kpis()
         labels = dict(
@@ -66,6 +70,7 @@ class C102CampaignDashboard(models.TransientModel):
         svg = self.env["c102.campaign.map"].render_svg()
         for dashboard in self:
             dashboard.update({k: v for k, v in kpis.items() if k != "by_stage"})
+            dashboard.target_year = str(kpis["target_year"])
             dashboard.campaign_map = svg
             dashboard.stage_summary = (
                 Markup("<table class='table table-sm'>%s</table>") % rows

@@ -13,7 +13,7 @@ class IloPartnershipDashboard(models.TransientModel):
         compute="_compute_campaign", string="C102 ratifications"
     )
     c102_target = fields.Integer(compute="_compute_campaign", string="C102 target")
-    c102_target_year = fields.Integer(compute="_compute_campaign")
+    c102_target_year = fields.Char(compute="_compute_campaign")
     c102_ready_count = fields.Integer(
         compute="_compute_campaign", string="Ready to ratify"
     )
@@ -27,6 +27,6 @@ class IloPartnershipDashboard(models.TransientModel):
         for dashboard in self:
             dashboard.c102_ratified_count = kpis["ratified_count"]
             dashboard.c102_target = kpis["target"]
-            dashboard.c102_target_year = kpis["target_year"]
+            dashboard.c102_target_year = str(kpis["target_year"])
             dashboard.c102_ready_count = kpis["ready_count"]
             dashboard.c102_map = svg

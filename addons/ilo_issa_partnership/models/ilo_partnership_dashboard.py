@@ -38,6 +38,10 @@ class IloPartnershipDashboard(models.TransientModel):
     spend_html = fields.Html(compute="_compute_dashboard", sanitize=False)
     participants_html = fields.Html(compute="_compute_dashboard", sanitize=False)
 
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = self.env._("Partnership Dashboard")
+
     def _compute_dashboard(self):
         env = self.env
         labels = dict(
