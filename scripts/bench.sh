@@ -10,4 +10,6 @@ if ! dbtool exists "$DB"; then
 fi
 args=()
 mapfile -t args < <(odoo_args)
-cd "$ROOT" && "$PY" tests/bench/budget_pivot.py "${ILO_BENCH_LINES:-200000}" "${args[@]}"
+cd "$ROOT"
+"$PY" tests/bench/budget_pivot.py "${ILO_BENCH_LINES:-200000}" "${args[@]}"
+"$PY" tests/bench/portfolio.py "${args[@]}"
