@@ -1,0 +1,64 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestFrench(TransactionCase):
+    """Users work in French: labels, rule messages and reports follow their language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["ilo_issa_partnership", "c102_campaign"], ["fr_FR"], overwrite=True
+        )
+        cls.fr = cls.env(context={"lang": "fr_FR"})
+
+    def test_labels_and_messages(self):
+        area = self.fr.ref("ilo_issa_partnership.area_advisory")
+        self.assertEqual(area._fields["name"].get_description(self.fr)["string"], "Nom")
+        stages = dict(
+            self.fr["c102.country"]._fields["stage"]._description_selection(self.fr)
+        )
+        self.assertEqual(stages["gap_assessment"], "Évaluation comparative")
+        parts = self.fr["c102.part"].search([("code", "in", ["II", "III"])])
+        self.assertIn(
+            "au moins trois des parties II à X", parts.check_article_2()["reason"]
+        )
+
+    def test_gap_summary_in_french(self):
+        country = self.env["c102.country"].create(
+            {"country_id": self.env.ref("base.ke").id}
+        )
+        assessment = self.fr["c102.gap.assessment"].create(
+            {
+                "c102_country_id": country.id,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "part_id": self.env.ref("c102_campaign.part_III").id,
+                            "coverage_basis": "employees",
+                            "coverage_rate": 60,
+                            "benefit_rate": 40,
+                        },
+                    )
+                ],
+            }
+        )
+        self.assertIn("Taux de prestation : exigé 45%", assessment.line_ids.gap_summary)
+
+    def test_partnership_report_in_french(self):
+        wizard = self.fr["ilo.partnership.report.wizard"].create(
+            {"date_from": date.today() - timedelta(days=365), "date_to": date.today()}
+        )
+        report = self.fr.ref("ilo_issa_partnership.action_report_partnership")
+        html = report._render_qweb_html(report.report_name, wizard.ids)[0].decode()
+        self.assertIn("Rapport du partenariat OIT–AISS", html)
+        self.assertIn("Campagne de ratification de la C102", html)
+        self.assertIn("Services de conseil technique", html)
