@@ -181,3 +181,19 @@ class TestCountry(CampaignCommon):
         )
         few = self.cr.sql_log_count - before
         self.assertEqual(many, few)
+
+    def test_country_brief_report(self):
+        chad = self.env.ref("c102_campaign.c102_country_td")
+        report = self.env.ref("c102_campaign.action_report_country_brief")
+        html = report._render_qweb_html(report.report_name, chad.ids)[0].decode()
+        self.assertIn("C102 country brief", html)
+        self.assertIn("V, VI, VII, IX, X", html)
+        self.assertIn("27(d)", html)
+        kenya = self.kenya
+        self._assessment(
+            kenya, [dict(self.compliant_line("V"), part_id=self.parts["V"].id)]
+        ).action_validate()
+        html = report._render_qweb_html(report.report_name, kenya.ids)[0]
+        html = html.decode()
+        self.assertIn("Latest gap assessment", html)
+        self.assertIn("Old-Age Benefit", html)
