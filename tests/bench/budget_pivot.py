@@ -5,9 +5,9 @@ Run with `make bench` (creates/reuses the database ilo_bench). Goal: the ORM
 aggregate within 1.5x the raw SQL time.
 """
 
-import statistics
 import sys
-import time
+
+from benchlib import timed
 
 import odoo
 from odoo import api
@@ -73,15 +73,6 @@ def populate(env, count):
     cr.commit()
     assert company
     return count
-
-
-def timed(fn, repeat=7):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():

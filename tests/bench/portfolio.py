@@ -8,9 +8,10 @@
 Run with `make bench` (database ilo_bench; the data is generated once and kept).
 """
 
-import statistics
 import sys
 import time
+
+from benchlib import timed
 
 import odoo
 from odoo import api
@@ -119,15 +120,6 @@ def populate(env):
     env["c102.country"].create([{"country_id": c} for c in missing])
     cr.execute("ANALYZE")
     cr.commit()
-
-
-def timed(fn, repeat=5):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main():
