@@ -61,7 +61,14 @@ class IloPartnershipReportWizard(models.TransientModel):
                 ("date_deadline", "<=", end),
             ]
         )
-        late = Deliverable.search([("is_late", "=", True)])
+        # late: due within the period and still not delivered
+        late = Deliverable.search(
+            [
+                ("is_late", "=", True),
+                ("date_deadline", ">=", start),
+                ("date_deadline", "<=", end),
+            ]
+        )
         areas = []
         for area in self.env["ilo.collaboration.area"].search([]):
             projects = self.env["project.project"].search(
