@@ -207,6 +207,14 @@ class TestReporting(PartnershipCommon):
                 "date_end": date.today() - timedelta(days=2),
             }
         )
+        long_late = self.env["ilo.deliverable"].create(
+            {
+                "name": "Late long before the period",
+                "project_id": self.project.id,
+                "date_deadline": date.today() - timedelta(days=800),
+            }
+        )
+        self.assertTrue(long_late.is_late)
         action = wizard.action_print()
         # the report, or first Odoo's document layout setup on a fresh company
         self.assertIn(action["type"], ("ir.actions.report", "ir.actions.act_window"))
@@ -216,6 +224,7 @@ class TestReporting(PartnershipCommon):
         self.assertIn(self.mission.name, html)
         self.assertIn("Report training", html)
         self.assertIn("Budget by funding source", html)  # admin sees money
+        self.assertNotIn("Late long before the period", html)
         html_officer = (
             report.with_user(self.users["officer"])
             ._render_qweb_html(
