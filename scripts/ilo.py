@@ -1,0 +1,395 @@
+"""ilo: work with the ILO-ISSA partnership programme from outside Odoo (odoorpc).
+
+Connection settings come from the options, else the environment (ILO_URL, ILO_DB,
+ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cli.ini
+(or the file named by --config). The password is never printed.
+
+  ilo import-ratifications FILE        NORMLEX-style CSV/XLSX of C102 ratifications
+  ilo export {activities,budget,campaign} [--area CODE] [--country ISO] [--year YYYY]
+                                       [--format csv|xlsx] -o FILE
+  ilo report partnership --from DATE --to DATE -o FILE.pdf
+  ilo report project-sheet --project NAME -o FILE.pdf
+  ilo report country-brief --country ISO -o FILE.pdf
+"""
+
+import argparse
+import base64
+import configparser
+import csv
+import http.cookiejar
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+DEFAULT_CONFIG = Path.home() / ".config" / "ilo-issa" / "cli.ini"
+REQUIRED_ADDONS = ("ilo_issa_partnership", "c102_campaign")
+
+
+class CliError(Exception):
+    """An error for the user: printed as one readable line, exit code 2."""
+
+
+# --- connection ---------------------------------------------------------------------
+
+
+def settings(args):
+    config = configparser.ConfigParser()
+    path = Path(args.config) if args.config else DEFAULT_CONFIG
+    if args.config and not path.is_file():
+        raise CliError(f"config file {path} not found")
+    if path.is_file():
+        config.read(path)
+    section = config["connection"] if config.has_section("connection") else {}
+    values = {}
+    for key in ("url", "db", "login", "password"):
+        value = (
+            getattr(args, key)
+            or os.environ.get(f"ILO_{key.upper()}")
+            or section.get(key)
+        )
+        if not value:
+            raise CliError(
+                f"no {key}: give --{key}, set ILO_{key.upper()} or put it in {path}"
+            )
+        values[key] = value
+    return values
+
+
+def connect(args):
+    import odoorpc
+
+    conf = settings(args)
+    url = urllib.parse.urlparse(conf["url"])
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise CliError(f"bad URL {conf['url']!r}: expected http(s)://host:port")
+    port = url.port or (443 if url.scheme == "https" else 80)
+    protocol = "jsonrpc+ssl" if url.scheme == "https" else "jsonrpc"
+    try:
+        odoo = odoorpc.ODOO(url.hostname, protocol=protocol, port=port, timeout=300)
+    except (urllib.error.URLError, OSError) as exc:
+        raise CliError(f"cannot reach Odoo at {conf['url']}: {exc}") from exc
+    try:
+        databases = odoo.db.list()
+    except Exception:  # noqa: BLE001 - listing may be disabled on the server
+        databases = None
+    if databases is not None and conf["db"] not in databases:
+        raise CliError(f"database {conf['db']!r} does not exist on {conf['url']}")
+    try:
+        odoo.login(conf["db"], conf["login"], conf["password"])
+    except odoorpc.error.RPCError as exc:
+        raise CliError(
+            f"login refused for {conf['login']!r} on {conf['db']!r}"
+        ) from exc
+    module = odoo.env["ir.module.module"]
+    installed = {
+        m["name"]
+        for m in module.search_read(
+            [("name", "in", list(REQUIRED_ADDONS)), ("state", "=", "installed")],
+            ["name"],
+        )
+    }
+    missing = [a for a in REQUIRED_ADDONS if a not in installed]
+    if missing:
+        raise CliError(
+            f"addon(s) not installed on {conf['db']!r}: {', '.join(missing)}"
+        )
+    odoo.ilo_conf = conf
+    return odoo
+
+
+def rpc_error_message(exc):
+    data = getattr(exc, "info", {}) or {}
+    message = (data.get("data") or {}).get("message") or str(exc)
+    return message.strip()
+
+
+# --- import -------------------------------------------------------------------------
+
+
+def cmd_import_ratifications(odoo, args):
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    wizard_model = odoo.env["c102.ratification.import"]
+    wizard_id = wizard_model.create(
+        {"file": base64.b64encode(path.read_bytes()).decode(), "filename": path.name}
+    )
+    wizard = wizard_model.browse(wizard_id)
+    try:
+        wizard.action_preview()
+    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
+        raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
+    lines = odoo.env["c102.ratification.import.line"].search_read(
+        [("wizard_id", "=", wizard_id)], ["row_number", "country_label", "error"]
+    )
+    bad = [line for line in lines if line["error"]]
+    for line in bad:
+        print(f"{path.name}:{line['row_number']}: {line['error']}", file=sys.stderr)
+    if bad:
+        print(
+            f"{len(bad)} bad row(s) of {len(lines)}: nothing imported.", file=sys.stderr
+        )
+        return 1
+    wizard.action_import()
+    print(f"{len(lines)} ratification(s) imported or updated.")
+    return 0
+
+
+# --- export -------------------------------------------------------------------------
+
+EXPORTS = {
+    "activities": (
+        "ilo.partnership.report",
+        [
+            "activity_type",
+            "name",
+            "project_id",
+            "collaboration_area_id",
+            "country_id",
+            "date",
+            "state",
+            "is_late",
+            "participant_count",
+            "female_count",
+        ],
+        {
+            "area": "collaboration_area_id.code",
+            "country": "country_id.code",
+            "year": "year",
+        },
+    ),
+    "budget": (
+        "ilo.budget.line",
+        [
+            "project_id",
+            "collaboration_area_id",
+            "funding_source_id",
+            "category",
+            "date_from",
+            "date_to",
+            "currency_id",
+            "amount_planned",
+            "amount_committed",
+            "amount_actual",
+            "amount_available",
+        ],
+        {
+            "area": "collaboration_area_id.code",
+            "country": "project_id.country_ids.code",
+            "year": "year",
+        },
+    ),
+    "campaign": (
+        "c102.country",
+        [
+            "country_id",
+            "code",
+            "stage",
+            "ratification_date",
+            "accepted_part_ids",
+            "ratification_ready",
+            "focal_point_id",
+            "target_year",
+        ],
+        {"country": "country_id.code", "year": "ratification_year"},
+    ),
+}
+
+
+def cmd_export(odoo, args):
+    model_name, fields, filters = EXPORTS[args.kind]
+    domain = []
+    for option in ("area", "country", "year"):
+        value = getattr(args, option)
+        if value is None:
+            continue
+        if option not in filters:
+            raise CliError(f"--{option} does not apply to {args.kind}")
+        field = filters[option]
+        domain.append(
+            (
+                field,
+                "=",
+                int(value)
+                if option == "year"
+                else value.upper()
+                if option == "country"
+                else value,
+            )
+        )
+    model = odoo.env[model_name]
+    info = model.fields_get(fields, ["string", "type", "relation"])
+    rows = model.search_read(domain, fields)
+    relations = {
+        f: info[f]["relation"] for f in fields if info[f]["type"] == "many2many"
+    }
+    names = {}
+    for field, comodel in relations.items():
+        ids = sorted({i for row in rows for i in row[field]})
+        label = (
+            "code" if comodel == "c102.part" else "display_name"
+        )  # Parts as II, V...
+        names[field] = (
+            {r["id"]: r[label] for r in odoo.env[comodel].read(ids, [label])}
+            if ids
+            else {}
+        )
+    header = [info[f]["string"] for f in fields]
+    table = []
+    for row in rows:
+        out = []
+        for f in fields:
+            value = row[f]
+            if f in relations:
+                value = ", ".join(names[f][i] for i in value)
+            elif isinstance(value, list) and len(value) == 2:
+                value = value[1]
+            elif value is False and info[f]["type"] != "boolean":
+                value = ""
+            out.append(value)
+        table.append(out)
+    target = Path(args.output)
+    if args.format == "xlsx" or target.suffix.lower() == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = args.kind
+        sheet.append(header)
+        for out in table:
+            sheet.append(out)
+        book.save(target)
+    else:
+        with target.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(table)
+    print(f"{len(table)} row(s) written to {target}")
+    return 0
+
+
+# --- reports ------------------------------------------------------------------------
+
+
+def download_pdf(odoo, report_name, ids, target):
+    """odoorpc's report download does not work on 18.0: use an authenticated session."""
+    conf = odoo.ilo_conf
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    base = conf["url"].rstrip("/")
+    payload = {
+        "jsonrpc": "2.0",
+        "params": {
+            "db": conf["db"],
+            "login": conf["login"],
+            "password": conf["password"],
+        },
+    }
+    request = urllib.request.Request(
+        f"{base}/web/session/authenticate",
+        data=json.dumps(payload).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with opener.open(request, timeout=120) as response:
+        answer = json.load(response)
+    if answer.get("error"):
+        raise CliError("login refused when opening a session for the report")
+    url = f"{base}/report/pdf/{report_name}/{','.join(map(str, ids))}"
+    try:
+        with opener.open(url, timeout=600) as response:
+            content = response.read()
+    except urllib.error.HTTPError as exc:
+        raise CliError(
+            f"the server could not render {report_name}: HTTP {exc.code}"
+        ) from exc
+    if not content.startswith(b"%PDF"):
+        raise CliError(f"the server did not return a PDF for {report_name}")
+    Path(target).write_bytes(content)
+    print(f"{target} ({len(content) // 1024} KiB)")
+    return 0
+
+
+def cmd_report(odoo, args):
+    if args.which == "partnership":
+        if not (args.date_from and args.date_to):
+            raise CliError("the partnership report needs --from and --to (YYYY-MM-DD)")
+        wizard_id = odoo.env["ilo.partnership.report.wizard"].create(
+            {"date_from": args.date_from, "date_to": args.date_to}
+        )
+        return download_pdf(
+            odoo, "ilo_issa_partnership.report_partnership", [wizard_id], args.output
+        )
+    if args.which == "project-sheet":
+        ids = odoo.env["project.project"].search(
+            [("is_partnership", "=", True), ("name", "ilike", args.project or "")],
+            limit=2,
+        )
+        if len(ids) != 1:
+            raise CliError(
+                f"--project {args.project!r} matches {len(ids) or 'no'} "
+                "partnership projects; be more precise"
+            )
+        return download_pdf(
+            odoo, "ilo_issa_partnership.report_project_sheet", ids, args.output
+        )
+    ids = odoo.env["c102.country"].search(
+        [("country_id.code", "=", (args.country or "").upper())], limit=1
+    )
+    if not ids:
+        raise CliError(f"no campaign record for country {args.country!r}")
+    return download_pdf(odoo, "c102_campaign.report_country_brief", ids, args.output)
+
+
+# --- command line -------------------------------------------------------------------
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="ilo", description=__doc__.split("\n\n")[0])
+    p.add_argument("--url", help="e.g. http://localhost:8069 (or ILO_URL)")
+    p.add_argument("--db", help="database name (or ILO_DB)")
+    p.add_argument("--login", help="user login (or ILO_LOGIN)")
+    p.add_argument("--password", help="password (or ILO_PASSWORD; never printed)")
+    p.add_argument("--config", help=f"config file (default {DEFAULT_CONFIG})")
+    sub = p.add_subparsers(dest="command", required=True)
+    imp = sub.add_parser("import-ratifications", help="import a NORMLEX-style file")
+    imp.add_argument("file")
+    exp = sub.add_parser(
+        "export", help="export activities, budget lines or the campaign"
+    )
+    exp.add_argument("kind", choices=sorted(EXPORTS))
+    exp.add_argument("--area", help="collaboration area code, e.g. advisory")
+    exp.add_argument("--country", help="ISO code, e.g. SN")
+    exp.add_argument("--year", type=int)
+    exp.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    exp.add_argument("-o", "--output", required=True)
+    rep = sub.add_parser("report", help="download a PDF report")
+    rep.add_argument("which", choices=("partnership", "project-sheet", "country-brief"))
+    rep.add_argument("--from", dest="date_from")
+    rep.add_argument("--to", dest="date_to")
+    rep.add_argument("--project")
+    rep.add_argument("--country")
+    rep.add_argument("-o", "--output", required=True)
+    return p
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        odoo = connect(args)
+        command = {
+            "import-ratifications": cmd_import_ratifications,
+            "export": cmd_export,
+            "report": cmd_report,
+        }[args.command]
+        return command(odoo, args)
+    except CliError as exc:
+        print(f"ilo: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The command-line tool against the running server: imports, exports, reports, and a
+clear message (never a traceback) for a wrong URL, a refused login or no database."""
+
+import csv
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(os.environ.get("ILO_ROOT", Path(__file__).resolve().parents[1]))
+
+
+def ilo(server, *args, **overrides):
+    env = dict(
+        os.environ,
+        ILO_URL=overrides.get("url", server["url"]),
+        ILO_DB=overrides.get("db", server["db"]),
+        ILO_LOGIN=server["login"],
+        ILO_PASSWORD=overrides.get("password", server["password"]),
+    )
+    return subprocess.run(
+        [str(ROOT / "scripts/ilo"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_connection_errors_are_readable(server, tmp_path):
+    out = str(tmp_path / "x.csv")
+    for overrides, message in (
+        ({"url": "http://127.0.0.1:9"}, "cannot reach Odoo"),
+        ({"password": "wrong"}, "login refused"),
+        ({"db": "no_such_database"}, "does not exist"),
+    ):
+        proc = ilo(server, "export", "campaign", "-o", out, **overrides)
+        assert proc.returncode == 2, proc.stderr
+        assert message in proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert (
+            overrides.get("password", server["password"])
+            not in proc.stdout + proc.stderr
+        )
+
+
+def test_import_ratifications_all_or_nothing_and_idempotent(server, odoo, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "Country,Ratification date,Parts\n"
+        'Ghana,2026-05-11,"IV, V, VI"\n'
+        'Atlantis,2026-05-11,"IV, V, VI"\n'
+        'Mali,2026-05-11,"II, III, VII"\n'
+    )
+    proc = ilo(server, "import-ratifications", str(bad))
+    assert proc.returncode == 1
+    assert "bad.csv:3: unknown country 'Atlantis'" in proc.stderr
+    assert "bad.csv:4:" in proc.stderr and "IV, V, VI, IX or X" in proc.stderr
+    Country = odoo.env["c102.country"]
+    assert not Country.search([("country_id.code", "=", "GH"), ("ratified", "=", True)])
+
+    good = tmp_path / "good.csv"
+    good.write_text('Country,Ratification date,Parts\nGhana,2026-05-11,"IV, V-VII"\n')
+    for _ in range(2):  # re-import: no duplicates
+        proc = ilo(server, "import-ratifications", str(good))
+        assert proc.returncode == 0, proc.stderr
+    ghana = Country.search([("country_id.code", "=", "GH")])
+    assert len(ghana) == 1
+    [record] = Country.read(ghana, ["ratification_date", "accepted_part_ids"])
+    assert record["ratification_date"] == "2026-05-11"
+    parts = odoo.env["c102.part"].read(record["accepted_part_ids"], ["code"])
+    assert sorted(p["code"] for p in parts) == ["IV", "V", "VI", "VII"]
+
+
+def test_export_campaign_matches_the_server(server, odoo, tmp_path):
+    target = tmp_path / "campaign.csv"
+    proc = ilo(server, "export", "campaign", "--country", "al", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert len(rows) == 1
+    assert rows[0]["Stage"] == "ratified"
+    assert rows[0]["Ratification Date"] == "2006-01-18"
+    assert rows[0]["Accepted Parts"].startswith("II")
+    xlsx = tmp_path / "activities.xlsx"
+    proc = ilo(server, "export", "activities", "--area", "advisory", "-o", str(xlsx))
+    assert proc.returncode == 0, proc.stderr
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(xlsx).active
+    exported = sheet.max_row - 1
+    expected = odoo.env["ilo.partnership.report"].search_count(
+        [("collaboration_area_id.code", "=", "advisory")]
+    )
+    assert exported == expected > 0
+
+
+def test_reports_download(server, tmp_path):
+    for args in (
+        ("partnership", "--from", "2020-01-01", "--to", "2030-12-31"),
+        ("project-sheet", "--project", "Actuarial advisory services"),
+        ("country-brief", "--country", "TD"),
+    ):
+        target = tmp_path / f"{args[0]}.pdf"
+        proc = ilo(server, "report", *args, "-o", str(target))
+        assert proc.returncode == 0, proc.stderr
+        assert target.read_bytes().startswith(b"%PDF")
