@@ -106,7 +106,7 @@ venv_stamp() {
   {
     python3 --version
     echo "$ODOO_SRC"
-    cat "$ODOO_SRC/requirements.txt" "$ROOT/requirements.txt"
+    cat "$ODOO_SRC/requirements.txt" "$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt"
   } | sha256sum | cut -c1-16
 }
 
@@ -128,6 +128,9 @@ ensure_venv() {
   PIP_CONSTRAINT="$tmp/constraints.txt" "$PY" -m pip install --quiet \
     -r "$tmp/odoo-requirements.txt" -r "$ROOT/requirements.txt" >"$LOG_DIR/pip.log" 2>&1 \
     || die "pip install failed: see $LOG_DIR/pip.log"
+  PIP_CONSTRAINT="$tmp/constraints.txt" "$PY" -m pip install --quiet --no-deps \
+    -r "$ROOT/requirements-nodeps.txt" >>"$LOG_DIR/pip.log" 2>&1 \
+    || die "pip install (data packages) failed: see $LOG_DIR/pip.log"
   # Odoo is importable from the venv through a .pth file pointing at the source tree
   # (works for a git checkout and an sdist alike, whatever its setup.py says).
   local site

@@ -10,6 +10,7 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
   ilo report partnership --from DATE --to DATE -o FILE.pdf
   ilo report project-sheet --project NAME -o FILE.pdf
   ilo report country-brief --country ISO -o FILE.pdf
+  ilo iati-export [--project NAME] -o FILE.xml   IATI 2.03 file, validated by the server
 """
 
 import argparse
@@ -344,6 +345,35 @@ def cmd_report(odoo, args):
     return download_pdf(odoo, "c102_campaign.report_country_brief", ids, args.output)
 
 
+# --- IATI ---------------------------------------------------------------------------
+
+
+def cmd_iati_export(odoo, args):
+    Project = odoo.env["project.project"]
+    domain = [("is_partnership", "=", True)]
+    if args.project:
+        domain.append(("name", "ilike", args.project))
+    ids = Project.search(domain)
+    if not ids:
+        raise CliError("no partnership project matches")
+    result = Project.browse(ids).iati_export_xml()
+    Path(args.output).write_text(result["xml"], encoding="utf-8")
+    for error in result["errors"]:
+        print(f"iati: {error}", file=sys.stderr)
+    if result["errors"]:
+        print(
+            f"{args.output}: written, but NOT valid "
+            f"({len(result['errors'])} error(s)).",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"{args.output}: {len(ids)} activit{'y' if len(ids) == 1 else 'ies'}, valid "
+        "against the IATI 2.03 schema."
+    )
+    return 0
+
+
 # --- command line -------------------------------------------------------------------
 
 
@@ -373,6 +403,9 @@ def parser():
     rep.add_argument("--project")
     rep.add_argument("--country")
     rep.add_argument("-o", "--output", required=True)
+    iati = sub.add_parser("iati-export", help="export projects as an IATI 2.03 file")
+    iati.add_argument("--project", help="part of the project name (default: all)")
+    iati.add_argument("-o", "--output", required=True)
     return p
 
 
@@ -384,6 +417,7 @@ def main(argv=None):
             "import-ratifications": cmd_import_ratifications,
             "export": cmd_export,
             "report": cmd_report,
+            "iati-export": cmd_iati_export,
         }[args.command]
         return command(odoo, args)
     except CliError as exc:

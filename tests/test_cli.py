@@ -104,3 +104,22 @@ def test_reports_download(server, tmp_path):
         proc = ilo(server, "report", *args, "-o", str(target))
         assert proc.returncode == 0, proc.stderr
         assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_iati_export_valid_against_the_official_schema(server, xmlrpc, tmp_path):
+    from lxml import etree
+
+    target = tmp_path / "iati.xml"
+    proc = ilo(server, "iati-export", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    xsd = ROOT.parent / "shared" / "iati" / "2.03" / "iati-activities-schema.xsd"
+    assert xsd.is_file(), f"{xsd} is needed by this test"
+    schema = etree.XMLSchema(etree.parse(str(xsd)))
+    document = etree.parse(str(target))
+    assert schema.validate(document), schema.error_log
+    assert len(document.findall("iati-activity")) >= 5
+    # the same export through the standard library's XML-RPC client
+    ids = xmlrpc("project.project", "search", [("is_partnership", "=", True)])
+    result = xmlrpc("project.project", "iati_export_xml", ids)
+    assert result["errors"] == []
+    assert result["xml"].startswith("<?xml")

@@ -5,6 +5,7 @@ from . import res_partner
 from . import res_users
 from . import project_project
 from . import project_update
+from . import project_project_iati
 from . import ilo_advisory_mission
 from . import ilo_training
 from . import ilo_training_participant

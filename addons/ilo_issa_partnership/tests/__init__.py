@@ -6,4 +6,5 @@ from . import test_deliverable
 from . import test_access
 from . import test_budget
 from . import test_reporting
+from . import test_iati
 from . import test_tours

@@ -1,0 +1,158 @@
+"""Build an IATI 2.03 `iati-activities` document from plain dicts.
+
+Element order follows the 2.03 schema (see shared/domain/iati.md §1.3). Each activity
+dict holds:
+
+    identifier, reporting_org {ref, type, name}, titles {lang: text},
+    descriptions {lang: text}, participating [{role, ref, type, name}],
+    status (ActivityStatus code), dates [(type, date)], countries [(code, pct)],
+    sectors [(code, vocabulary, pct)], budgets [{start, end, value, currency,
+    value_date}], transactions [{type, date, value, currency, description}],
+    documents [{url, title, category, format, lang}], default_currency
+"""
+
+from datetime import date, datetime
+
+from lxml import etree
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _narratives(parent, texts):
+    for lang, text in texts.items():
+        if text:
+            narrative = etree.SubElement(parent, "narrative")
+            if lang != "en":
+                narrative.set(XML_LANG, lang)
+            narrative.text = text
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
+
+
+def _amount(value):
+    return f"{value:.2f}"
+
+
+def build_activity(data, last_updated):
+    act = etree.Element(
+        "iati-activity",
+        {
+            "last-updated-datetime": last_updated,
+            XML_LANG: "en",
+            "default-currency": data["default_currency"],
+        },
+    )
+    etree.SubElement(act, "iati-identifier").text = data["identifier"]
+    org = data["reporting_org"]
+    reporting = etree.SubElement(act, "reporting-org", ref=org["ref"], type=org["type"])
+    _narratives(reporting, {"en": org["name"]})
+    _narratives(etree.SubElement(act, "title"), data["titles"])
+    _narratives(etree.SubElement(act, "description", type="1"), data["descriptions"])
+    for party in data["participating"]:
+        attrs = {"role": party["role"]}
+        if party.get("ref"):
+            attrs["ref"] = party["ref"]
+        if party.get("type"):
+            attrs["type"] = party["type"]
+        _narratives(
+            etree.SubElement(act, "participating-org", attrs), {"en": party["name"]}
+        )
+    etree.SubElement(act, "activity-status", code=data["status"])
+    for kind, when in data["dates"]:
+        etree.SubElement(act, "activity-date", type=kind, **{"iso-date": _iso(when)})
+    for code, percentage in data["countries"]:
+        etree.SubElement(
+            act, "recipient-country", code=code, percentage=_amount(percentage)
+        )
+    for code, vocabulary, percentage in data["sectors"]:
+        etree.SubElement(
+            act,
+            "sector",
+            code=code,
+            vocabulary=vocabulary,
+            percentage=_amount(percentage),
+        )
+    for line in data["budgets"]:
+        budget = etree.SubElement(act, "budget", type="1", status="1")
+        etree.SubElement(budget, "period-start", **{"iso-date": _iso(line["start"])})
+        etree.SubElement(budget, "period-end", **{"iso-date": _iso(line["end"])})
+        value = etree.SubElement(
+            budget,
+            "value",
+            currency=line["currency"],
+            **{"value-date": _iso(line["value_date"])},
+        )
+        value.text = _amount(line["value"])
+    for move in data["transactions"]:
+        transaction = etree.SubElement(act, "transaction")
+        etree.SubElement(transaction, "transaction-type", code=move["type"])
+        etree.SubElement(
+            transaction, "transaction-date", **{"iso-date": _iso(move["date"])}
+        )
+        value = etree.SubElement(
+            transaction,
+            "value",
+            currency=move["currency"],
+            **{"value-date": _iso(move["date"])},
+        )
+        value.text = _amount(move["value"])
+        if move.get("description"):
+            _narratives(
+                etree.SubElement(transaction, "description"),
+                {"en": move["description"]},
+            )
+    for document in data["documents"]:
+        link = etree.SubElement(
+            act, "document-link", url=document["url"], format=document["format"]
+        )
+        _narratives(etree.SubElement(link, "title"), {"en": document["title"]})
+        etree.SubElement(link, "category", code=document["category"])
+        for lang in document.get("langs", []):
+            etree.SubElement(link, "language", code=lang)
+    return act
+
+
+def build_activities(activities, generated=None):
+    """The `iati-activities` document (bytes) for a list of activity dicts."""
+    stamp = (generated or datetime.utcnow()).replace(microsecond=0).isoformat() + "Z"
+    root = etree.Element(
+        "iati-activities", version="2.03", **{"generated-datetime": stamp}
+    )
+    for data in activities:
+        root.append(build_activity(data, stamp))
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+
+
+def check_rules(data):
+    """The IATI rules the schema does not check (ruleset 2.03), as readable messages."""
+    problems = []
+    identifier = data["identifier"]
+    if not identifier.startswith(data["reporting_org"]["ref"] + "-"):
+        problems.append(
+            f"identifier {identifier} must begin with the reporting organisation "
+            f"identifier {data['reporting_org']['ref']} and a hyphen"
+        )
+    if any(c in identifier for c in "/&|?"):
+        problems.append(f"identifier {identifier} must not contain / & | ?")
+    if not any(kind in ("1", "2") for kind, _when in data["dates"]):
+        problems.append("a planned or actual start date is required")
+    for line in data["budgets"]:
+        start, end = line["start"], line["end"]
+        if (end - start).days > 366 or (end.year - start.year) > 1:
+            problems.append(f"budget period {start} to {end} is longer than one year")
+    if data["countries"]:
+        total = round(sum(p for _c, p in data["countries"]), 2)
+        if total != 100:
+            problems.append(f"recipient country percentages add up to {total}, not 100")
+    for vocabulary in {v for _c, v, _p in data["sectors"]}:
+        total = round(sum(p for _c, v, p in data["sectors"] if v == vocabulary), 2)
+        if total != 100:
+            problems.append(
+                f"sector percentages (vocabulary {vocabulary}) add up to {total}, "
+                "not 100"
+            )
+    return problems

@@ -1,0 +1,41 @@
+"""Validation against the official IATI 2.03 schema, shipped by the pyIATI package
+(installed for its data files only: see requirements-nodeps.txt)."""
+
+import importlib.util
+import os
+
+from lxml import etree
+
+_SCHEMA = None
+
+
+def schema_path():
+    spec = importlib.util.find_spec("iati")
+    if not spec or not spec.submodule_search_locations:
+        raise FileNotFoundError(
+            "the IATI 2.03 schema is missing: install the Python package pyIATI "
+            "(pip install --no-deps pyIATI==0.4.1)"
+        )
+    return os.path.join(
+        spec.submodule_search_locations[0],
+        "resources",
+        "standard",
+        "2-03",
+        "schemas",
+        "iati-activities-schema.xsd",
+    )
+
+
+def validate_xml(content, path=None):
+    """Errors (as 'line N: message') of an iati-activities document; [] when valid."""
+    global _SCHEMA
+    if path:
+        schema = etree.XMLSchema(etree.parse(path))
+    else:
+        if _SCHEMA is None:
+            _SCHEMA = etree.XMLSchema(etree.parse(schema_path()))
+        schema = _SCHEMA
+    document = etree.fromstring(content)
+    if schema.validate(document):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]

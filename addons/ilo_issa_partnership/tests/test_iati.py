@@ -1,0 +1,148 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from ..iati_export import check_rules, validate_xml
+from .common import PartnershipCommon
+
+# shared/ sits beside the clone (CI) or beside the repository (developers)
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "iati"
+
+
+def codelist(name):
+    tree = etree.parse(str(SHARED / "codelists" / f"{name}.xml"))
+    return {code.text for code in tree.iterfind(".//codelist-item/code")}
+
+
+@tagged("post_install", "-at_install")
+class TestIatiExport(PartnershipCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.project.write(
+            {
+                "date_start": date(2030, 1, 1),
+                "date": date(2031, 12, 31),
+                "country_ids": [
+                    (
+                        6,
+                        0,
+                        (
+                            cls.env.ref("base.sn")
+                            | cls.env.ref("base.ci")
+                            | cls.env.ref("base.tg")
+                        ).ids,
+                    )
+                ],
+                "institution_ids": [(6, 0, cls.institution.ids)],
+                "lead_organisation": "joint",
+            }
+        )
+        cls.project.account_id = cls.env["account.analytic.account"].create(
+            {
+                "name": "IATI",
+                "plan_id": cls.env.ref("analytic.analytic_plan_projects").id,
+            }
+        )
+        mission = cls.env["ilo.advisory.mission"].create(cls._mission_vals())
+        line = cls._fund(mission, amount=12_000)
+        cls._fund(mission, amount=8_000, date_from="2031-01-01", date_to="2031-12-31")
+        cls.env["account.analytic.line"].create(
+            {
+                "name": "Travel",
+                "account_id": cls.project.account_id.id,
+                "ilo_budget_line_id": line.id,
+                "date": "2030-03-05",
+                "amount": -2_500,
+            }
+        )
+        cls.env["ilo.deliverable"].create(
+            {
+                "name": "Actuarial report",
+                "project_id": cls.project.id,
+                "state": "published",
+                "document_url": "https://example.org/report.pdf",
+                "language_ids": [(6, 0, cls.env.ref("base.lang_fr").ids)],
+            }
+        )
+
+    def test_export_is_valid(self):
+        result = self.project.iati_export_xml()
+        self.assertEqual(result["errors"], [])
+        root = etree.fromstring(result["xml"].encode())
+        activity = root.find("iati-activity")
+        self.assertEqual(
+            activity.findtext("iati-identifier"),
+            f"XM-DAC-41302-ILOISSA-{self.project.id}",
+        )
+        self.assertEqual(root.get("version"), "2.03")
+        shares = [
+            float(c.get("percentage")) for c in activity.findall("recipient-country")
+        ]
+        self.assertEqual(round(sum(shares), 2), 100.0)
+        self.assertEqual(len(activity.findall("budget")), 2)
+        self.assertEqual(
+            [b.findtext("value") for b in activity.findall("budget")],
+            ["12000.00", "8000.00"],
+        )
+        transaction = activity.find("transaction")
+        self.assertEqual(transaction.find("transaction-type").get("code"), "4")
+        self.assertEqual(transaction.findtext("value"), "2500.00")
+        self.assertEqual(
+            activity.find("document-link").get("format"), "application/pdf"
+        )
+        roles = sorted(p.get("role") for p in activity.findall("participating-org"))
+        self.assertEqual(roles, ["1", "2", "4", "4", "4"])
+        # the official schema and codelists of shared/iati agree
+        xsd = SHARED / "2.03" / "iati-activities-schema.xsd"
+        self.assertTrue(xsd.is_file(), f"{xsd} is needed by this test")
+        self.assertEqual(validate_xml(result["xml"].encode(), str(xsd)), [])
+        self.assertIn(
+            activity.find("activity-status").get("code"), codelist("ActivityStatus")
+        )
+        for element, name in (
+            ("recipient-country", "Country"),
+            ("sector", "Sector"),
+            ("participating-org", "OrganisationRole"),
+        ):
+            for node in activity.findall(element):
+                code = node.get("role" if element == "participating-org" else "code")
+                self.assertIn(code, codelist(name), element)
+        self.assertIn(
+            activity.find("document-link/category").get("code"),
+            codelist("DocumentCategory"),
+        )
+
+    def test_rules(self):
+        data = self.project._iati_activity_data()
+        self.assertEqual(check_rules(data), [])
+        bad = dict(
+            data,
+            identifier="XX-1/2",
+            countries=[("SN", 60.0), ("CI", 30.0)],
+            budgets=[dict(data["budgets"][0], end=date(2031, 6, 30))],
+            dates=[("3", date(2031, 12, 31))],
+        )
+        problems = check_rules(bad)
+        self.assertEqual(len(problems), 5, problems)
+        self.assertTrue(any("longer than one year" in p for p in problems))
+        self.assertTrue(any("add up to 90.0" in p for p in problems))
+
+    def test_schema_errors_reported(self):
+        errors = validate_xml(
+            b'<iati-activities version="2.03"><iati-activity/></iati-activities>'
+        )
+        self.assertTrue(errors)
+        self.assertTrue(errors[0].startswith("line "))
+
+    def test_only_partnership_projects(self):
+        with self.assertRaises(UserError):
+            self.plain_project.iati_export_xml()
+        action = self.project.action_iati_export()
+        self.assertIn("/web/content/", action["url"])
