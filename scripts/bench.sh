@@ -13,3 +13,11 @@ mapfile -t args < <(odoo_args)
 cd "$ROOT"
 "$PY" tests/bench/budget_pivot.py "${ILO_BENCH_LINES:-200000}" "${args[@]}"
 "$PY" tests/bench/portfolio.py "${args[@]}"
+PORT="$(free_port)"
+odoo_bin -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 \
+  --log-level=warn >"$LOG_DIR/bench-server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/web/health" >/dev/null && break; sleep 1; done
+ILO_URL="http://127.0.0.1:$PORT" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
+  "$PY" tests/bench/xmlrpc_bulk.py "${ILO_BENCH_BULK:-10000}"

@@ -11,6 +11,14 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
   ilo report project-sheet --project NAME -o FILE.pdf
   ilo report country-brief --country ISO -o FILE.pdf
   ilo iati-export [--project NAME] -o FILE.xml   IATI 2.03 file, validated by the server
+  ilo import-activities FILE [--skip-invalid]    missions, trainings (+ participants),
+                                                 deliverables: see IMPORT_COLUMNS
+  ilo import-budget FILE [--skip-invalid]        activity budget lines
+
+Imports check every row first and report all bad rows with their line numbers; nothing
+is written when a row is bad unless --skip-invalid. Rows carry a `key`: importing the
+same file again updates the same records (external ids `ilo_cli.<kind>_<key>`), never
+duplicates them.
 """
 
 import argparse
@@ -137,6 +145,379 @@ def cmd_import_ratifications(odoo, args):
         return 1
     wizard.action_import()
     print(f"{len(lines)} ratification(s) imported or updated.")
+    return 0
+
+
+# --- bulk imports (activities, budget) ----------------------------------------------
+
+BATCH = 500
+
+
+def read_rows(path):
+    """Rows of a CSV or XLSX file as dicts with lower-case keys, with line numbers."""
+    if path.suffix.lower() == ".xlsx":
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+    else:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle))
+    if not rows:
+        raise CliError(f"{path.name}: empty file")
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    return [
+        (
+            number,
+            {
+                h: ("" if v is None else str(v).strip())
+                for h, v in zip(header, row, strict=False)
+            },
+        )
+        for number, row in enumerate(rows[1:], start=2)
+        if any(str(v or "").strip() for v in row)
+    ]
+
+
+def parse_date(value):
+    import datetime
+
+    text = value[:10]
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def progress(done, total):
+    if total > BATCH:
+        width = 30
+        filled = int(width * done / total)
+        print(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+        if done >= total:
+            print(file=sys.stderr)
+
+
+def load_batches(odoo, model, fields, rows, label):
+    """Odoo's own import (`load`) in batches; returns the server's messages."""
+    problems = []
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        result = odoo.env[model].load(fields, [values for _n, values in batch])
+        for message in result.get("messages", []):
+            row = (message.get("rows") or {}).get("from")
+            where = (
+                f"{label}:{batch[row][0]}"
+                if row is not None and row < len(batch)
+                else label
+            )
+            problems.append(f"{where}: {message.get('message')}")
+        progress(min(start + BATCH, len(rows)), len(rows))
+    return problems
+
+
+def finish(path, bad, args, checked):
+    for line in bad:
+        print(line, file=sys.stderr)
+    count = len({line.split(":")[1] for line in bad})
+    if bad and not args.skip_invalid:
+        print(
+            f"{count} bad row(s) of {checked}: nothing written "
+            "(use --skip-invalid to import the good rows).",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+class Lookup:
+    """Name -> id maps fetched once per import (no query per row)."""
+
+    def __init__(self, odoo):
+        self.odoo = odoo
+        self.projects = {
+            p["name"].strip().lower(): p["id"]
+            for p in odoo.env["project.project"].search_read(
+                [("is_partnership", "=", True)], ["name"]
+            )
+        }
+        self.countries = {
+            c["code"].upper(): c["id"]
+            for c in odoo.env["res.country"].search_read([], ["code"])
+            if c["code"]
+        }
+        self.sources = {
+            f["code"].upper(): f["id"]
+            for f in odoo.env["ilo.funding.source"].search_read([], ["code"])
+        }
+
+
+ACTIVITY_KINDS = {
+    "mission": "ilo.advisory.mission",
+    "training": "ilo.training",
+    "deliverable": "ilo.deliverable",
+    "participant": "ilo.training.participant",
+}
+IMPORT_COLUMNS = (
+    "kind (mission/training/deliverable/participant), key, project, name, "
+    "country (ISO), "
+    "date_start, date_end, deadline, deliverable_type, modality; participants: "
+    "training_key, name, gender, constituent_group, attended, pre_score, post_score"
+)
+
+
+def check_participant(row):
+    errors = []
+    if not row.get("training_key"):
+        errors.append("training_key is required for a participant")
+    for score in ("pre_score", "post_score"):
+        if not row.get(score):
+            continue
+        try:
+            value = float(row[score])
+        except ValueError:
+            errors.append(f"{score} {row[score]!r} is not a number")
+            continue
+        if not 0 <= value <= 100:
+            errors.append(f"{score} {value:g} is not between 0 and 100")
+    return errors
+
+
+def check_dates(row):
+    errors = []
+    for field in ("date_start", "date_end", "deadline"):
+        if row.get(field) and not parse_date(row[field]):
+            errors.append(f"{field} {row[field]!r} is not a date (YYYY-MM-DD)")
+    start = parse_date(row.get("date_start", ""))
+    end = parse_date(row.get("date_end", ""))
+    if start and end and end < start:
+        errors.append(f"date_end {end} is before date_start {start}")
+    return errors
+
+
+def check_activity(number, row, look):
+    kind = row.get("kind", "").lower()
+    if kind not in ACTIVITY_KINDS:
+        return [f"kind must be one of {', '.join(ACTIVITY_KINDS)} (got {kind!r})"]
+    errors = []
+    if not row.get("key"):
+        errors.append("key is required (it makes re-imports update, not duplicate)")
+    if not row.get("name"):
+        errors.append("name is required")
+    if kind == "participant":
+        return errors + check_participant(row)
+    if row.get("project", "").strip().lower() not in look.projects:
+        errors.append(f"unknown partnership project {row.get('project')!r}")
+    country = row.get("country", "").upper()
+    if kind in ("mission", "training") and country and country not in look.countries:
+        errors.append(f"unknown country {row['country']!r}")
+    if kind == "mission" and not country:
+        errors.append("country is required for a mission")
+    return errors + check_dates(row)
+
+
+def activity_values(kind, row, look):
+    xid = f"ilo_cli.{kind}_{row['key']}"
+    if kind == "participant":
+        return [
+            "id",
+            "training_id/id",
+            "name",
+            "gender",
+            "constituent_group",
+            "attended",
+            "pre_score",
+            "post_score",
+        ], [
+            xid,
+            f"ilo_cli.training_{row['training_key']}",
+            row["name"],
+            row.get("gender") or "undisclosed",
+            row.get("constituent_group") or "",
+            row.get("attended") or "1",
+            row.get("pre_score") or "",
+            row.get("post_score") or "",
+        ]
+    project = str(look.projects[row["project"].strip().lower()])
+    if kind == "deliverable":
+        return ["id", "project_id/.id", "name", "deliverable_type", "date_deadline"], [
+            xid,
+            project,
+            row["name"],
+            row.get("deliverable_type") or "report",
+            parse_date(row.get("deadline", "")) or "",
+        ]
+    country = str(look.countries.get(row.get("country", "").upper(), "")) or ""
+    fields = [
+        "id",
+        "project_id/.id",
+        "name",
+        "country_id/.id",
+        "date_start",
+        "date_end",
+    ]
+    values = [
+        xid,
+        project,
+        row["name"],
+        country,
+        parse_date(row.get("date_start", "")) or "",
+        parse_date(row.get("date_end", "")) or "",
+    ]
+    if kind == "training":
+        fields.append("modality")
+        values.append(row.get("modality") or "in_person")
+    return fields, values
+
+
+def cmd_import_activities(odoo, args):
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    rows = read_rows(path)
+    look = Lookup(odoo)
+    bad, good = [], {kind: [] for kind in ACTIVITY_KINDS}
+    keys = {}
+    for number, row in rows:
+        errors = check_activity(number, row, look)
+        kind = row.get("kind", "").lower()
+        seen = keys.get((kind, row.get("key")))
+        if not errors and seen:
+            errors.append(f"key {row['key']!r} already used on line {seen}")
+        if errors:
+            bad.extend(f"{path.name}:{number}: {e}" for e in errors)
+            continue
+        keys[(kind, row["key"])] = number
+        good[kind].append((number, row))
+    if not finish(path, bad, args, len(rows)):
+        return 1
+    problems, written = [], 0
+    for kind in (
+        "mission",
+        "training",
+        "deliverable",
+        "participant",
+    ):  # trainings first
+        if not good[kind]:
+            continue
+        fields = activity_values(kind, good[kind][0][1], look)[0]
+        batch = [(n, activity_values(kind, r, look)[1]) for n, r in good[kind]]
+        problems += load_batches(odoo, ACTIVITY_KINDS[kind], fields, batch, path.name)
+        written += len(batch)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    skipped = len({line.split(":")[1] for line in bad})
+    print(f"{written} row(s) imported (created or updated); {skipped} skipped.")
+    return 0
+
+
+def longer_than_a_year(start, end):
+    """ISO dates: does [start, end] reach the same day one year later?"""
+    return end >= f"{int(start[:4]) + 1:04d}{start[4:]}"
+
+
+def check_budget_row(row, look, keys, categories):
+    errors = []
+    if not row.get("key"):
+        errors.append("key is required")
+    elif row["key"] in keys:
+        errors.append(f"key {row['key']!r} already used on line {keys[row['key']]}")
+    if row.get("project", "").strip().lower() not in look.projects:
+        errors.append(f"unknown partnership project {row.get('project')!r}")
+    if row.get("funding_source", "").upper() not in look.sources:
+        errors.append(f"unknown funding source {row.get('funding_source')!r}")
+    if row.get("category", "other") not in categories:
+        allowed = ", ".join(sorted(categories))
+        errors.append(f"category {row.get('category')!r} is not one of {allowed}")
+    start = parse_date(row.get("date_from", ""))
+    end = parse_date(row.get("date_to", ""))
+    if not start or not end:
+        errors.append("date_from and date_to are required (YYYY-MM-DD)")
+    elif end < start:
+        errors.append(f"date_to {end} is before date_from {start}")
+    elif longer_than_a_year(start, end):
+        errors.append("a budget line covers at most one year: split it by year")
+    for field in ("amount_planned", "amount_committed"):
+        try:
+            if float(row.get(field) or 0) < 0:
+                errors.append(f"{field} cannot be negative")
+        except ValueError:
+            errors.append(f"{field} {row[field]!r} is not a number")
+    return errors
+
+
+def cmd_import_budget(odoo, args):
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    rows = read_rows(path)
+    look = Lookup(odoo)
+    categories = {
+        "staff",
+        "travel",
+        "consultants",
+        "meetings",
+        "translation",
+        "printing",
+        "equipment",
+        "other",
+    }
+    bad, good, keys = [], [], {}
+    for number, row in rows:
+        errors = check_budget_row(row, look, keys, categories)
+        start = parse_date(row.get("date_from", ""))
+        end = parse_date(row.get("date_to", ""))
+        if errors:
+            bad.extend(f"{path.name}:{number}: {e}" for e in errors)
+            continue
+        keys[row["key"]] = number
+        good.append(
+            (
+                number,
+                [
+                    f"ilo_cli.budget_{row['key']}",
+                    str(look.projects[row["project"].strip().lower()]),
+                    str(look.sources[row["funding_source"].upper()]),
+                    row.get("category") or "other",
+                    start,
+                    end,
+                    row.get("amount_planned") or "0",
+                    row.get("amount_committed") or "0",
+                    f"ilo_cli.mission_{row['mission_key']}"
+                    if row.get("mission_key")
+                    else "",
+                ],
+            )
+        )
+    if not finish(path, bad, args, len(rows)):
+        return 1
+    fields = [
+        "id",
+        "project_id/.id",
+        "funding_source_id/.id",
+        "category",
+        "date_from",
+        "date_to",
+        "amount_planned",
+        "amount_committed",
+        "mission_id/id",
+    ]
+    problems = load_batches(odoo, "ilo.budget.line", fields, good, path.name)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    skipped = len({line.split(":")[1] for line in bad})
+    print(
+        f"{len(good)} budget line(s) imported (created or updated); {skipped} skipped."
+    )
     return 0
 
 
@@ -403,6 +784,20 @@ def parser():
     rep.add_argument("--project")
     rep.add_argument("--country")
     rep.add_argument("-o", "--output", required=True)
+    for name, help_text in (
+        (
+            "import-activities",
+            "import missions, trainings, " "participants, deliverables",
+        ),
+        ("import-budget", "import activity budget lines"),
+    ):
+        imp2 = sub.add_parser(name, help=help_text)
+        imp2.add_argument("file")
+        imp2.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the good rows even when some are bad",
+        )
     iati = sub.add_parser("iati-export", help="export projects as an IATI 2.03 file")
     iati.add_argument("--project", help="part of the project name (default: all)")
     iati.add_argument("-o", "--output", required=True)
@@ -418,6 +813,8 @@ def main(argv=None):
             "export": cmd_export,
             "report": cmd_report,
             "iati-export": cmd_iati_export,
+            "import-activities": cmd_import_activities,
+            "import-budget": cmd_import_budget,
         }[args.command]
         return command(odoo, args)
     except CliError as exc:

@@ -123,3 +123,85 @@ def test_iati_export_valid_against_the_official_schema(server, xmlrpc, tmp_path)
     result = xmlrpc("project.project", "iati_export_xml", ids)
     assert result["errors"] == []
     assert result["xml"].startswith("<?xml")
+
+
+ACTIVITIES = (
+    "kind,key,project,name,country,date_start,date_end,deadline,deliverable_type,modality,"
+    "training_key,gender,constituent_group,attended,pre_score,post_score\n"
+    'mission,E2E-M1,"Actuarial advisory services, West Africa",E2E Dakar mission,SN,'
+    "2032-02-01,2032-02-04,,,,,,,,,\n"
+    "training,E2E-T1,ITC-ILO courses on the ISSA Guidelines,E2E ICT course,,2032-03-01,"
+    "2032-03-05,,,online,,,,,,\n"
+    "participant,E2E-P1,,Awa Ndiaye,,,,,,,E2E-T1,female,government,1,40,70\n"
+    "participant,E2E-P2,,Kofi Mensah,,,,,,,E2E-T1,male,worker,1,50,65\n"
+    "deliverable,E2E-D1,Social security statistics and coverage data,"
+    "E2E coverage note,,,,"
+    "2032-04-30,policy_brief,,,,,,,\n"
+)
+
+
+def test_import_activities_validates_then_is_idempotent(server, odoo, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "kind,key,project,name,country,date_start,date_end\n"
+        'mission,E2E-B1,"Actuarial advisory services, West Africa",Good row,SN,'
+        "2032-05-01,2032-05-02\n"
+        "mission,E2E-B2,Nope project,X,SN,2032-02-01,2032-02-04\n"
+        'mission,E2E-B3,"Actuarial advisory services, West Africa",Y,ZZ,2032-02-10,'
+        "2032-02-04\n"
+        "meeting,E2E-B4,x,y,,,\n"
+    )
+    proc = ilo(server, "import-activities", str(bad))
+    assert proc.returncode == 1
+    for expected in (
+        "bad.csv:3: unknown partnership project 'Nope project'",
+        "bad.csv:4: unknown country 'ZZ'",
+        "bad.csv:4: date_end 2032-02-04 is before date_start 2032-02-10",
+        "bad.csv:5: kind must be one of",
+    ):
+        assert expected in proc.stderr
+    Mission = odoo.env["ilo.advisory.mission"]
+    assert not Mission.search([("name", "=", "Good row")])  # nothing written
+    proc = ilo(server, "import-activities", "--skip-invalid", str(bad))
+    assert proc.returncode == 0, proc.stderr
+    assert len(Mission.search([("name", "=", "Good row")])) == 1
+
+    good = tmp_path / "activities.csv"
+    good.write_text(ACTIVITIES)
+    for _ in range(2):  # the second import updates, never duplicates
+        proc = ilo(server, "import-activities", str(good))
+        assert proc.returncode == 0, proc.stderr
+    assert len(Mission.search([("name", "=", "E2E Dakar mission")])) == 1
+    [training] = odoo.env["ilo.training"].search_read(
+        [("name", "=", "E2E ICT course")],
+        ["participant_count", "female_share", "average_score_gain", "modality"],
+    )
+    assert training["participant_count"] == 2
+    assert training["female_share"] == 50.0
+    assert training["average_score_gain"] == 22.5
+    assert training["modality"] == "online"
+
+
+def test_import_budget(server, odoo, tmp_path):
+    budget = tmp_path / "budget.csv"
+    budget.write_text(
+        "key,project,funding_source,category,date_from,date_to,amount_planned,"
+        "amount_committed\n"
+        'E2E-B1,"Actuarial advisory services, West Africa",ILO-RB,travel,2032-01-01,'
+        "2032-12-31,900,100\n"
+        'E2E-B2,"Actuarial advisory services, West Africa",ILO-RB,travel,2032-01-01,'
+        "2033-06-30,900,0\n"
+        'E2E-B3,"Actuarial advisory services, West Africa",NOPE,travel,2032-01-01,'
+        "2032-12-31,-5,0\n"
+    )
+    proc = ilo(server, "import-budget", str(budget))
+    assert proc.returncode == 1
+    assert "budget.csv:3: a budget line covers at most one year" in proc.stderr
+    assert "budget.csv:4: unknown funding source 'NOPE'" in proc.stderr
+    assert "budget.csv:4: amount_planned cannot be negative" in proc.stderr
+    Line = odoo.env["ilo.budget.line"]
+    before = Line.search_count([])
+    for _ in range(2):
+        proc = ilo(server, "import-budget", "--skip-invalid", str(budget))
+        assert proc.returncode == 0, proc.stderr
+    assert Line.search_count([]) == before + 1
