@@ -33,6 +33,7 @@
         "report/ilo_partnership_report_views.xml",
         "report/partnership_report_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -3,6 +3,7 @@ from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
 from . import res_partner
 from . import res_users
+from . import res_config_settings
 from . import project_project
 from . import project_update
 from . import project_project_iati

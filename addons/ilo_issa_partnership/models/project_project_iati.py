@@ -59,7 +59,13 @@ class ProjectProject(models.Model):
             or self.name
         }
         if "fr_FR" in langs:
-            titles["fr"] = self.with_context(lang="fr_FR").name
+            french = self.with_context(lang="fr_FR")
+            titles["fr"] = french.name
+            descriptions["fr"] = (
+                tools.html2plaintext(french.description or "")
+                or french.collaboration_area_id.description
+                or french.name
+            )
         lines = self.budget_line_ids
         funders = lines.funding_source_id
         participating = [
@@ -86,8 +92,12 @@ class ProjectProject(models.Model):
         participating += [{"role": "4", "name": p.name} for p in self.institution_ids]
         start = self.date_start or self.create_date.date()
         dates = [("1", start)]
+        if start <= today:
+            dates.append(("2", start))  # actual start
         if self.date:
             dates.append(("3", self.date))
+            if self.date < today:
+                dates.append(("4", self.date))  # actual end
         countries = self.country_ids
         shares = []
         if countries:

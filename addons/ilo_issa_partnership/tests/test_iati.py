@@ -119,6 +119,23 @@ class TestIatiExport(PartnershipCommon):
             codelist("DocumentCategory"),
         )
 
+    def test_reporting_org_setting(self):
+        settings = self.env["res.config.settings"].create(
+            {"ilo_iati_reporting_org_ref": "XM-DAC-99999"}
+        )
+        settings.execute()
+        self.project.invalidate_recordset(["iati_identifier"])
+        self.assertTrue(self.project.iati_identifier.startswith("XM-DAC-99999-"))
+        self.assertEqual(self.project.iati_export_xml()["errors"], [])
+
+    def test_french_narratives_and_dates(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        data = self.project._iati_activity_data()
+        self.assertIn("fr", data["titles"])
+        self.assertIn("fr", data["descriptions"])
+        # a project in the future: planned dates only
+        self.assertEqual([kind for kind, _d in data["dates"]], ["1", "3"])
+
     def test_rules(self):
         data = self.project._iati_activity_data()
         self.assertEqual(check_rules(data), [])
