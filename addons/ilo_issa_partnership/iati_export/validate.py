@@ -38,4 +38,14 @@ def validate_xml(content, path=None):
     document = etree.fromstring(content)
     if schema.validate(document):
         return []
-    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+    # name the activity each error is in, so that the user knows what to fix
+    starts = [
+        (activity.sourceline, activity.findtext("iati-identifier") or "?")
+        for activity in document.iterfind("iati-activity")
+    ]
+    errors = []
+    for error in schema.error_log:
+        owner = [ident for line, ident in starts if line <= error.line]
+        where = f"activity {owner[-1]}, " if owner else ""
+        errors.append(f"{where}line {error.line}: {error.message}")
+    return errors

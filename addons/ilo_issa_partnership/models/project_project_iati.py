@@ -171,7 +171,16 @@ class ProjectProject(models.Model):
             for problem in check_rules(item)
         ]
         content = build_activities(data)
-        errors += validate_xml(content)
+        names = {
+            item["identifier"]: project.name
+            for project, item in zip(projects, data, strict=True)
+        }
+        for error in validate_xml(content):
+            for identifier, name in names.items():
+                if error.startswith(f"activity {identifier},"):
+                    error = f"{name} ({error})"
+                    break
+            errors.append(error)
         return {"xml": content.decode(), "errors": errors}
 
     def action_iati_export(self):

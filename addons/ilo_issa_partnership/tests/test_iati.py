@@ -153,10 +153,14 @@ class TestIatiExport(PartnershipCommon):
 
     def test_schema_errors_reported(self):
         errors = validate_xml(
-            b'<iati-activities version="2.03"><iati-activity/></iati-activities>'
+            b'<iati-activities version="2.03">\n<iati-activity>\n'
+            b"<iati-identifier>XM-DAC-41302-X-1</iati-identifier>\n"
+            b"</iati-activity>\n</iati-activities>"
         )
         self.assertTrue(errors)
-        self.assertTrue(errors[0].startswith("line "))
+        self.assertTrue(
+            errors[0].startswith("activity XM-DAC-41302-X-1, line "), errors
+        )
 
     def test_only_partnership_projects(self):
         with self.assertRaises(UserError):
