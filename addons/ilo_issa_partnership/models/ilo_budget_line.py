@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .ilo_budget_totals_mixin import AMOUNTS
+from .ilo_budget_totals_mixin import AMOUNTS, format_money
 
 BUDGET_CATEGORIES = [
     ("staff", "Staff"),
@@ -286,10 +286,12 @@ class IloBudgetLine(models.Model):
                         "%(committed)s, actual %(actual)s: short by %(shortfall)s. "
                         "Only a partnership manager can exceed the budget.",
                         line=line.display_name,
-                        planned=line._fmt(line.amount_planned),
-                        committed=line._fmt(line.amount_committed),
-                        actual=line._fmt(line.amount_actual),
-                        shortfall=line._fmt(-line.amount_available),
+                        planned=format_money(line.amount_planned, line.currency_id),
+                        committed=format_money(line.amount_committed, line.currency_id),
+                        actual=format_money(line.amount_actual, line.currency_id),
+                        shortfall=format_money(
+                            -line.amount_available, line.currency_id
+                        ),
                     )
                     for line in over
                 )
@@ -298,13 +300,10 @@ class IloBudgetLine(models.Model):
             line.message_post(
                 body=self.env._(
                     "Over budget by %(shortfall)s (authorised by %(user)s).",
-                    shortfall=line._fmt(-line.amount_available),
+                    shortfall=format_money(-line.amount_available, line.currency_id),
                     user=self.env.user.name,
                 )
             )
-
-    def _fmt(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name}"
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .ilo_budget_totals_mixin import format_money
+
 
 class IloFundingSource(models.Model):
     """A funding envelope: regular budget, ISSA contribution or a donor agreement."""
@@ -97,14 +99,13 @@ class IloFundingSource(models.Model):
                         "to budget lines, beyond its envelope of %(amount)s (by "
                         "%(excess)s).",
                         funding=source.display_name,
-                        allocated=source._fmt(allocated),
-                        amount=source._fmt(source.amount),
-                        excess=source._fmt(allocated - source.amount),
+                        allocated=format_money(allocated, source.currency_id),
+                        amount=format_money(source.amount, source.currency_id),
+                        excess=format_money(
+                            allocated - source.amount, source.currency_id
+                        ),
                     )
                 )
-
-    def _fmt(self, amount):
-        return f"{amount:,.2f} {self.currency_id.name}"
 
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -69,19 +69,20 @@ class IloPartnershipReportWizard(models.TransientModel):
                 ("date_deadline", "<=", end),
             ]
         )
+        running = self.env["project.project"].search(
+            [
+                ("is_partnership", "=", True),
+                "|",
+                ("date_start", "=", False),
+                ("date_start", "<=", end),
+                "|",
+                ("date", "=", False),
+                ("date", ">=", start),
+            ]
+        )
         areas = []
         for area in self.env["ilo.collaboration.area"].search([]):
-            projects = self.env["project.project"].search(
-                [
-                    ("collaboration_area_id", "=", area.id),
-                    "|",
-                    ("date_start", "=", False),
-                    ("date_start", "<=", end),
-                    "|",
-                    ("date", "=", False),
-                    ("date", ">=", start),
-                ]
-            )
+            projects = running.filtered(lambda p, a=area: p.collaboration_area_id == a)
             areas.append(
                 {
                     "area": area,
