@@ -4,7 +4,7 @@
     "name": "ILO-ISSA Partnership",
     "summary": "The five collaboration areas of the ILO-ISSA partnership run as "
     "projects with missions, trainings, deliverables and budgets",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -27,6 +27,7 @@
         "views/ilo_deliverable_views.xml",
         "views/ilo_funding_source_views.xml",
         "views/ilo_budget_line_views.xml",
+        "views/ilo_result_views.xml",
         "views/budget_tabs_views.xml",
         "wizard/ilo_budget_report_wizard_views.xml",
         "wizard/ilo_partnership_report_wizard_views.xml",
@@ -46,5 +47,6 @@
         "demo/project_project_demo.xml",
         "demo/ilo_activity_demo.xml",
         "demo/ilo_budget_demo.xml",
+        "demo/ilo_result_demo.xml",
     ],
 }

@@ -11,3 +11,5 @@ from . import res_config_settings
 from . import c102_campaign_dashboard
 from . import c102_campaign_map
 from . import ilo_partnership_dashboard
+from . import ilo_indicator
+from . import ilo_indicator_period

@@ -8,7 +8,10 @@ dict holds:
     status (ActivityStatus code), dates [(type, date)], countries [(code, pct)],
     sectors [(code, vocabulary, pct)], budgets [{start, end, value, currency,
     value_date}], transactions [{type, date, value, currency, description}],
-    documents [{url, title, category, format, lang}], default_currency
+    documents [{url, title, category, format, lang}], default_currency,
+    results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
+    baseline {year, value, comment} or None, periods: [{start, end, target, actual,
+    comment, dimensions: [(name, value, actual)]}]}]}]
 """
 
 from datetime import date, datetime
@@ -111,7 +114,56 @@ def build_activity(data, last_updated):
         etree.SubElement(link, "category", code=document["category"])
         for lang in document.get("langs", []):
             etree.SubElement(link, "language", code=lang)
+    for result in data.get("results", []):
+        _build_result(act, result)
     return act
+
+
+def _number(value):
+    return f"{value:g}"
+
+
+def _comment(parent, text):
+    if text:
+        _narratives(etree.SubElement(parent, "comment"), {"en": text})
+
+
+def _build_result(act, result):
+    if not result["indicators"]:
+        return  # the schema wants at least one indicator per result
+    node = etree.SubElement(act, "result", type=result["type"])
+    _narratives(etree.SubElement(node, "title"), result["titles"])
+    if any(result.get("descriptions", {}).values()):
+        _narratives(etree.SubElement(node, "description"), result["descriptions"])
+    for data in result["indicators"]:
+        attrs = {"measure": data["measure"]}
+        if data["measure"] != "5":
+            attrs["ascending"] = "1" if data["ascending"] else "0"
+        indicator = etree.SubElement(node, "indicator", attrs)
+        _narratives(etree.SubElement(indicator, "title"), data["titles"])
+        baseline = data.get("baseline")
+        if baseline:
+            attrs = {"year": str(baseline["year"])}
+            if baseline.get("value") is not None:
+                attrs["value"] = _number(baseline["value"])
+            _comment(etree.SubElement(indicator, "baseline", attrs), baseline.get("comment"))
+        for period in data["periods"]:
+            element = etree.SubElement(indicator, "period")
+            etree.SubElement(
+                element, "period-start", **{"iso-date": _iso(period["start"])}
+            )
+            etree.SubElement(element, "period-end", **{"iso-date": _iso(period["end"])})
+            target = {}
+            if period.get("target") is not None:
+                target["value"] = _number(period["target"])
+            etree.SubElement(element, "target", target)
+            actual = {}
+            if period.get("actual") is not None:
+                actual["value"] = _number(period["actual"])
+            _comment(etree.SubElement(element, "actual", actual), period.get("comment"))
+            for name, value, figure in period.get("dimensions", []):
+                split = etree.SubElement(element, "actual", value=_number(figure))
+                etree.SubElement(split, "dimension", name=name, value=value)
 
 
 def build_activities(activities, generated=None):

@@ -15,3 +15,6 @@ from . import ilo_funding_source
 from . import ilo_budget_line
 from . import account_analytic_line
 from . import ilo_partnership_dashboard
+from . import ilo_result
+from . import ilo_indicator
+from . import ilo_indicator_period

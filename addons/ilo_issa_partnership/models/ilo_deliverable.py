@@ -55,6 +55,13 @@ class IloDeliverable(models.Model):
         help="The deadline has passed and the deliverable is not accepted, published "
         "or cancelled. Kept up to date every day.",
     )
+    date_published = fields.Date(
+        string="Published on",
+        tracking=True,
+        copy=False,
+        help="Set when the deliverable is published; counts for the results "
+        "indicators of the period it falls in.",
+    )
     document_url = fields.Char(string="Document link")
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -131,7 +138,11 @@ class IloDeliverable(models.Model):
         return self._transition(["in_review"], "accepted")
 
     def action_publish(self):
-        return self._transition(["accepted"], "published")
+        self._transition(["accepted"], "published")
+        self.filtered(lambda d: not d.date_published).date_published = (
+            fields.Date.context_today(self)
+        )
+        return True
 
     def action_cancel(self):
         return self._transition(["planned", "in_progress", "in_review"], "cancelled")

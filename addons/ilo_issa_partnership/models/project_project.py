@@ -51,6 +51,10 @@ class ProjectProject(models.Model):
         "ilo.deliverable", "project_id", string="Deliverables"
     )
     budget_line_ids = fields.One2many("ilo.budget.line", "project_id", string="Budget")
+    ilo_result_ids = fields.One2many("ilo.result", "project_id", string="Results")
+    ilo_indicator_ids = fields.One2many(
+        "ilo.indicator", "project_id", string="Indicators"
+    )
     ilo_status = fields.Selection(
         [("on_track", "On track"), ("at_risk", "At risk"), ("off_track", "Off track")],
         string="Partnership status",

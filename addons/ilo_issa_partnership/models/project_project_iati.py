@@ -150,8 +150,78 @@ class ProjectProject(models.Model):
             "budgets": budgets,
             "transactions": transactions,
             "documents": documents,
+            "results": self._iati_results(),
             "default_currency": currency,
         }
+
+    def _iati_results(self):
+        """IATI results: each outcome (type 2) and output (type 1) with its
+        indicators and their approved periods (approved figures only)."""
+        measures = {"unit": "1", "percentage": "2", "qualitative": "5"}
+        groups = {
+            "actual_government": "government",
+            "actual_employer": "employers",
+            "actual_worker": "workers",
+            "actual_ssi": "social security institutions",
+        }
+        results = []
+        for result in self.with_context(lang="en_US").ilo_result_ids:
+            indicators = []
+            for indicator in result.indicator_ids:
+                qualitative = indicator.measure == "qualitative"
+                baseline = None
+                if indicator.baseline_year:
+                    baseline = {
+                        "year": indicator.baseline_year,
+                        "value": None if qualitative else indicator.baseline_value,
+                        "comment": indicator.baseline_comment,
+                    }
+                periods = []
+                for period in indicator.period_ids.filtered(
+                    lambda p: p.state == "approved"
+                ):
+                    dimensions = []
+                    if indicator.disaggregate_sex and not qualitative:
+                        dimensions += [
+                            ("sex", "female", period.actual_female),
+                            ("sex", "male", period.actual_male),
+                        ]
+                    if indicator.disaggregate_group and not qualitative:
+                        dimensions += [
+                            ("constituent group", label, period[field])
+                            for field, label in groups.items()
+                        ]
+                    periods.append(
+                        {
+                            "start": period.date_start,
+                            "end": period.date_end,
+                            "target": None if qualitative else period.target_value,
+                            "actual": None if qualitative else period.actual_value,
+                            "comment": period.actual_comment,
+                            "dimensions": dimensions,
+                        }
+                    )
+                indicators.append(
+                    {
+                        "measure": measures[indicator.measure],
+                        "ascending": indicator.target_value
+                        >= indicator.baseline_value,
+                        "titles": {"en": indicator.name},
+                        "baseline": baseline,
+                        "periods": periods,
+                    }
+                )
+            results.append(
+                {
+                    "type": "2" if result.result_type == "outcome" else "1",
+                    "titles": {"en": result.name},
+                    "descriptions": {
+                        "en": tools.html2plaintext(result.description or "")
+                    },
+                    "indicators": indicators,
+                }
+            )
+        return results
 
     def iati_export_xml(self):
         """The IATI 2.03 file of these partnership projects, validated.

@@ -1,5 +1,13 @@
 """Pure rules of the partnership programme, with no ORM import."""
 
+from .results import PeriodValue, check_value, progress, value_to_date
 from .status import StatusInput, project_status
 
-__all__ = ["StatusInput", "project_status"]
+__all__ = [
+    "PeriodValue",
+    "StatusInput",
+    "check_value",
+    "progress",
+    "project_status",
+    "value_to_date",
+]

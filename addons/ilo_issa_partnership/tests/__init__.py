@@ -7,4 +7,5 @@ from . import test_access
 from . import test_budget
 from . import test_reporting
 from . import test_iati
+from . import test_results
 from . import test_tours

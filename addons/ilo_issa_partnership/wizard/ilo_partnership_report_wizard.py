@@ -80,6 +80,10 @@ class IloPartnershipReportWizard(models.TransientModel):
                 ("date", ">=", start),
             ]
         )
+        indicators = self.env["ilo.indicator"].search(
+            [("project_id", "in", running.ids)],
+            order="project_id, result_id, sequence, id",
+        )
         areas = []
         for area in self.env["ilo.collaboration.area"].search([]):
             projects = running.filtered(lambda p, a=area: p.collaboration_area_id == a)
@@ -98,6 +102,9 @@ class IloPartnershipReportWizard(models.TransientModel):
                     ),
                     "late": late.filtered(
                         lambda d, a=area: d.collaboration_area_id == a
+                    ),
+                    "indicators": indicators.filtered(
+                        lambda i, a=area: i.collaboration_area_id == a
                     ),
                 }
             )

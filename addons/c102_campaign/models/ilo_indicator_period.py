@@ -1,0 +1,35 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+
+class IloIndicatorPeriod(models.Model):
+    _inherit = "ilo.indicator.period"
+
+    def _count_source(self, source):
+        """C102 sources count the project's countries (every campaign country when
+        the project names none): countries with a gap assessment validated with a
+        date in the period, or countries whose ratification date is in the period."""
+        if source not in ("c102_assessed", "c102_ratified"):
+            return super()._count_source(source)
+        self.ensure_one()
+        countries = self.project_id.country_ids
+        if source == "c102_assessed":
+            domain = [
+                ("state", "=", "validated"),
+                ("date", ">=", self.date_start),
+                ("date", "<=", self.date_end),
+            ]
+            if countries:
+                domain.append(("c102_country_id.country_id", "in", countries.ids))
+            groups = self.env["c102.gap.assessment"]._read_group(
+                domain, ["c102_country_id"]
+            )
+            return {"actual_value": len(groups)}
+        domain = [
+            ("ratification_date", ">=", self.date_start),
+            ("ratification_date", "<=", self.date_end),
+        ]
+        if countries:
+            domain.append(("country_id", "in", countries.ids))
+        return {"actual_value": self.env["c102.country"].search_count(domain)}

@@ -1,0 +1,321 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+PERIOD_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+]
+# The figures a period holds; approved periods keep them frozen.
+FIGURES = (
+    "target_value",
+    "actual_value",
+    "actual_female",
+    "actual_male",
+    "actual_government",
+    "actual_employer",
+    "actual_worker",
+    "actual_ssi",
+    "actual_comment",
+    "date_start",
+    "date_end",
+    "indicator_id",
+)
+GROUP_FIELDS = {
+    "government": "actual_government",
+    "employer": "actual_employer",
+    "worker": "actual_worker",
+    "social_security_institution": "actual_ssi",
+}
+
+
+class IloIndicatorPeriod(models.Model):
+    """A reporting period of an indicator: target, actual, approval."""
+
+    _name = "ilo.indicator.period"
+    _description = "Indicator Period"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "indicator_id, date_start, id"
+    _rec_names_search = ["indicator_id"]
+
+    indicator_id = fields.Many2one(
+        "ilo.indicator", required=True, index=True, ondelete="cascade", tracking=True
+    )
+    measure = fields.Selection(related="indicator_id.measure")
+    source = fields.Selection(related="indicator_id.source")
+    disaggregate_sex = fields.Boolean(related="indicator_id.disaggregate_sex")
+    disaggregate_group = fields.Boolean(related="indicator_id.disaggregate_group")
+    result_id = fields.Many2one(related="indicator_id.result_id", store=True)
+    project_id = fields.Many2one(
+        related="indicator_id.project_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="indicator_id.company_id", store=True, index=True
+    )
+    collaboration_area_id = fields.Many2one(
+        related="indicator_id.collaboration_area_id", store=True, index=True
+    )
+    date_start = fields.Date(string="From", required=True, tracking=True)
+    date_end = fields.Date(string="To", required=True, tracking=True)
+    target_value = fields.Float(string="Target", tracking=True)
+    actual_value = fields.Float(string="Actual", tracking=True)
+    actual_female = fields.Float(string="Women", tracking=True)
+    actual_male = fields.Float(string="Men", tracking=True)
+    actual_government = fields.Float(string="Governments", tracking=True)
+    actual_employer = fields.Float(string="Employers' organisations", tracking=True)
+    actual_worker = fields.Float(string="Workers' organisations", tracking=True)
+    actual_ssi = fields.Float(string="Social security institutions", tracking=True)
+    actual_comment = fields.Text(
+        string="Comment", help="What the figure means, its source, or the "
+        "qualitative result of the period."
+    )
+    state = fields.Selection(
+        PERIOD_STATES,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+        group_expand=True,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_approved = fields.Date(readonly=True, copy=False)
+
+    @api.depends("indicator_id", "date_start", "date_end")
+    def _compute_display_name(self):
+        for period in self:
+            period.display_name = self.env._(
+                "%(indicator)s, %(start)s to %(end)s",
+                indicator=period.indicator_id.name or "",
+                start=period.date_start or "",
+                end=period.date_end or "",
+            )
+
+    # ------------------------------------------------------------------ checks
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for period in self:
+            start, end = period.date_start, period.date_end
+            if end < start:
+                raise ValidationError(
+                    self.env._(
+                        "%(period)s: the period ends before it starts.",
+                        period=period.display_name,
+                    )
+                )
+            if end >= start + relativedelta(years=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(period)s: a reporting period lasts at most one year.",
+                        period=period.display_name,
+                    )
+                )
+            other = self.search(
+                [
+                    ("indicator_id", "=", period.indicator_id.id),
+                    ("id", "!=", period.id),
+                    ("date_start", "<=", end),
+                    ("date_end", ">=", start),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(period)s overlaps another period of the same indicator "
+                        "(%(start)s to %(end)s).",
+                        period=period.display_name,
+                        start=other.date_start,
+                        end=other.date_end,
+                    )
+                )
+
+    @api.constrains(
+        "target_value",
+        "actual_value",
+        "actual_female",
+        "actual_male",
+        "actual_government",
+        "actual_employer",
+        "actual_worker",
+        "actual_ssi",
+    )
+    def _check_values(self):
+        for period in self:
+            indicator = period.indicator_id
+            indicator._raise_value_error(self.env._("The target"), period.target_value)
+            indicator._raise_value_error(self.env._("The actual"), period.actual_value)
+            for name in FIGURES[2:8]:
+                if period[name] < 0:
+                    raise ValidationError(
+                        self.env._(
+                            "%(period)s: %(figure)s cannot be negative.",
+                            period=period.display_name,
+                            figure=period._fields[name]._description_string(self.env),
+                        )
+                    )
+
+    def write(self, vals):
+        if set(vals) & set(FIGURES) and not self.env.context.get("ilo_period_unlock"):
+            locked = self.filtered(lambda p: p.state == "approved")
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "%(period)s is approved: its figures are frozen. A manager "
+                        "can send it back to draft first.",
+                        period=locked[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
+    def _check_approved_unlink(self):
+        approved = self.filtered(lambda p: p.state == "approved")
+        if approved:
+            raise UserError(
+                self.env._(
+                    "%(period)s is approved and cannot be deleted (it is part of the "
+                    "project's reported results); archive the indicator instead.",
+                    period=approved[0].display_name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        self._check_approved_unlink()
+
+    # ------------------------------------------------------------------ actuals
+    def _programme_actuals(self):
+        """The figures counted from the programme for each period whose indicator
+        has an automatic source: {period: {field: value}}."""
+        result = {}
+        for period in self:
+            source = period.indicator_id.source
+            if source and source != "manual":
+                result[period] = period._count_source(source)
+        return result
+
+    def _count_source(self, source):
+        """Count ``source`` for this period's project between its dates. Extended by
+        c102_campaign for its own sources."""
+        self.ensure_one()
+        project = self.project_id
+        start, end = self.date_start, self.date_end
+        if source in ("people_trained", "women_share"):
+            groups = self.env["ilo.training.participant"]._read_group(
+                [
+                    ("training_id.project_id", "=", project.id),
+                    ("training_id.state", "=", "done"),
+                    ("training_id.date_end", ">=", start),
+                    ("training_id.date_end", "<=", end),
+                    ("attended", "=", True),
+                ],
+                ["gender", "constituent_group"],
+                ["__count"],
+            )
+            by_gender, by_group, total = {}, {}, 0
+            for gender, group, count in groups:
+                total += count
+                by_gender[gender] = by_gender.get(gender, 0) + count
+                by_group[group] = by_group.get(group, 0) + count
+            if source == "women_share":
+                disclosed = by_gender.get("female", 0) + by_gender.get("male", 0)
+                disclosed += by_gender.get("other", 0)
+                share = by_gender.get("female", 0) / disclosed * 100 if disclosed else 0
+                return {"actual_value": round(share, 1)}
+            values = {
+                "actual_value": total,
+                "actual_female": by_gender.get("female", 0),
+                "actual_male": by_gender.get("male", 0),
+            }
+            for group, field in GROUP_FIELDS.items():
+                values[field] = by_group.get(group, 0)
+            return values
+        if source in ("guidelines_published", "deliverables_published"):
+            domain = [
+                ("project_id", "=", project.id),
+                ("state", "=", "published"),
+                ("date_published", ">=", start),
+                ("date_published", "<=", end),
+            ]
+            if source == "guidelines_published":
+                domain.append(("deliverable_type", "=", "guideline"))
+            count = self.env["ilo.deliverable"].search_count(domain)
+            return {"actual_value": count}
+        if source == "missions_done":
+            count = self.env["ilo.advisory.mission"].search_count(
+                [
+                    ("project_id", "=", project.id),
+                    ("state", "=", "done"),
+                    ("date_end", ">=", start),
+                    ("date_end", "<=", end),
+                ]
+            )
+            return {"actual_value": count}
+        raise UserError(
+            self.env._(
+                "%(period)s: no way to count the actuals of source %(source)s.",
+                period=self.display_name,
+                source=source,
+            )
+        )
+
+    def action_refresh_actuals(self):
+        for period, values in self._programme_actuals().items():
+            if period.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(period)s is no longer a draft; its actuals are not "
+                        "recounted.",
+                        period=period.display_name,
+                    )
+                )
+            period.write(values)
+        return True
+
+    # ------------------------------------------------------------------ workflow
+    def action_submit(self):
+        for period in self:
+            if period.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(period)s is already %(state)s.",
+                        period=period.display_name,
+                        state=dict(PERIOD_STATES)[period.state],
+                    )
+                )
+        self.action_refresh_actuals()
+        self.write({"state": "submitted"})
+        return True
+
+    def action_approve(self):
+        self.env["ilo.activity.mixin"]._check_manager(
+            self.env._("approve indicator periods")
+        )
+        for period in self:
+            if period.state != "submitted":
+                raise UserError(
+                    self.env._(
+                        "%(period)s must be submitted before it is approved.",
+                        period=period.display_name,
+                    )
+                )
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "date_approved": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_reset_draft(self):
+        if self.filtered(lambda p: p.state == "approved"):
+            self.env["ilo.activity.mixin"]._check_manager(
+                self.env._("send approved periods back to draft")
+            )
+        self.write({"state": "draft", "approved_by_id": False, "date_approved": False})
+        return True
