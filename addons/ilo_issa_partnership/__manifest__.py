@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["project", "mail", "analytic", "base_import"],
+    "depends": ["project", "mail", "portal", "analytic", "base_import"],
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
@@ -36,8 +36,12 @@
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "views/portal_templates.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "ilo_issa_partnership/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "ilo_issa_partnership/static/tests/tours/*.js",
         ],
@@ -48,5 +52,6 @@
         "demo/ilo_activity_demo.xml",
         "demo/ilo_budget_demo.xml",
         "demo/ilo_result_demo.xml",
+        "demo/portal_demo.xml",
     ],
 }

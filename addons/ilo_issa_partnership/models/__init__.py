@@ -1,6 +1,7 @@
 from . import ilo_collaboration_area
 from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
+from . import ilo_portal_mixin
 from . import res_partner
 from . import res_users
 from . import res_config_settings

@@ -21,9 +21,11 @@ class IloAdvisoryMission(models.Model):
     _inherit = [
         "ilo.activity.mixin",
         "ilo.budget.totals.mixin",
+        "ilo.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _portal_kind = "mission"
     _budget_line_field = "mission_id"
     _order = "date_start desc, id desc"
 
@@ -51,8 +53,14 @@ class IloAdvisoryMission(models.Model):
     )
     date_start = fields.Date(string="Start", tracking=True)
     date_end = fields.Date(string="End", tracking=True)
-    objective = fields.Html(string="Terms of reference", sanitize=True)
-    report = fields.Html(string="Back-to-office report", sanitize=True)
+    # internal users only: the portal shows the terms of reference once agreed
+    # (approved), through its own page, and never the back-to-office report
+    objective = fields.Html(
+        string="Terms of reference", sanitize=True, groups="base.group_user"
+    )
+    report = fields.Html(
+        string="Back-to-office report", sanitize=True, groups="base.group_user"
+    )
     state = fields.Selection(
         MISSION_STATES,
         default="draft",
@@ -69,7 +77,12 @@ class IloAdvisoryMission(models.Model):
         "deliverable_id",
         string="Deliverables produced",
     )
-    budget_line_ids = fields.One2many("ilo.budget.line", "mission_id", string="Budget")
+    budget_line_ids = fields.One2many(
+        "ilo.budget.line",
+        "mission_id",
+        string="Budget",
+        groups="ilo_issa_partnership.group_partnership_user",
+    )
     color = fields.Integer()
 
     @api.constrains("date_start", "date_end")
@@ -165,3 +178,7 @@ class IloAdvisoryMission(models.Model):
 
     def action_draft(self):
         return self._transition(["submitted", "cancelled"], "draft")
+
+    def _ilo_responsible(self):
+        self.ensure_one()
+        return self.user_id

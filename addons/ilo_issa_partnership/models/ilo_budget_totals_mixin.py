@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+# budget figures are for the partnership staff, never the portal
+BUDGET_READERS = "ilo_issa_partnership.group_partnership_user"
 AMOUNTS = ("amount_planned", "amount_committed", "amount_actual", "amount_available")
 
 
@@ -18,22 +20,34 @@ class IloBudgetTotalsMixin(models.AbstractModel):
     _budget_line_field = None
 
     budget_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_budget_totals", string="Budget currency"
+        "res.currency", compute="_compute_budget_totals",
+        string="Budget currency",
+        groups=BUDGET_READERS,
     )
     budget_planned = fields.Monetary(
-        compute="_compute_budget_totals", currency_field="budget_currency_id"
+        compute="_compute_budget_totals",
+        currency_field="budget_currency_id",
+        groups=BUDGET_READERS,
     )
     budget_committed = fields.Monetary(
-        compute="_compute_budget_totals", currency_field="budget_currency_id"
+        compute="_compute_budget_totals",
+        currency_field="budget_currency_id",
+        groups=BUDGET_READERS,
     )
     budget_actual = fields.Monetary(
-        compute="_compute_budget_totals", currency_field="budget_currency_id"
+        compute="_compute_budget_totals",
+        currency_field="budget_currency_id",
+        groups=BUDGET_READERS,
     )
     budget_available = fields.Monetary(
-        compute="_compute_budget_totals", currency_field="budget_currency_id"
+        compute="_compute_budget_totals",
+        currency_field="budget_currency_id",
+        groups=BUDGET_READERS,
     )
     budget_burn_rate = fields.Float(
-        string="Burn rate (%)", compute="_compute_budget_totals"
+        string="Burn rate (%)",
+        compute="_compute_budget_totals",
+        groups=BUDGET_READERS,
     )
 
     def _compute_budget_totals(self):

@@ -27,7 +27,13 @@ class IloDeliverable(models.Model):
 
     _name = "ilo.deliverable"
     _description = "Deliverable"
-    _inherit = ["ilo.activity.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ilo.activity.mixin",
+        "ilo.portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _portal_kind = "deliverable"
     _order = "date_deadline, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -149,3 +155,7 @@ class IloDeliverable(models.Model):
 
     def action_reset(self):
         return self._transition(["cancelled", "in_review"], "in_progress")
+
+    def _ilo_responsible(self):
+        self.ensure_one()
+        return self.responsible_id

@@ -19,9 +19,11 @@ class IloTraining(models.Model):
     _inherit = [
         "ilo.activity.mixin",
         "ilo.budget.totals.mixin",
+        "ilo.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _portal_kind = "training"
     _budget_line_field = "training_id"
     _order = "date_start desc, id desc"
 
@@ -66,7 +68,12 @@ class IloTraining(models.Model):
         "deliverable_id",
         string="Deliverables produced",
     )
-    budget_line_ids = fields.One2many("ilo.budget.line", "training_id", string="Budget")
+    budget_line_ids = fields.One2many(
+        "ilo.budget.line",
+        "training_id",
+        string="Budget",
+        groups="ilo_issa_partnership.group_partnership_user",
+    )
     participant_count = fields.Integer(
         compute="_compute_figures", store=True, aggregator="sum"
     )
@@ -160,3 +167,7 @@ class IloTraining(models.Model):
 
     def action_plan(self):
         return self._transition(["cancelled"], "planned")
+
+    def _ilo_responsible(self):
+        self.ensure_one()
+        return self.user_id

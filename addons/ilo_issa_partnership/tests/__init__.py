@@ -9,3 +9,4 @@ from . import test_reporting
 from . import test_iati
 from . import test_results
 from . import test_tours
+from . import test_portal
