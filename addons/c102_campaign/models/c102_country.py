@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 STAGES = [
     ("not_started", "Not started"),
@@ -31,6 +31,7 @@ class C102Country(models.Model):
         "res.country", required=True, ondelete="restrict", index=True, tracking=True
     )
     name = fields.Char(related="country_id.name", readonly=True)
+    active = fields.Boolean(default=True, tracking=True)
     code = fields.Char(related="country_id.code", string="ISO code")
     stage = fields.Selection(
         STAGES,
@@ -241,7 +242,8 @@ class C102Country(models.Model):
     @staticmethod
     def _stamp_stage_date(vals, today, records=None):
         stage = vals.get("stage")
-        if stage and stage != "not_started":
+        # An unknown stage is left to the field's validation, which refuses it.
+        if stage in STAGE_ORDER and stage != "not_started":
             field = f"date_{stage}"
             if records is None or not all(records.mapped(field)):
                 vals.setdefault(field, today)
@@ -340,3 +342,21 @@ class C102Country(models.Model):
             [("c102_country_id", "=", self.id)],
             {"default_c102_country_id": self.id},
         )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        for country in self:
+            if country.ratification_date:
+                reason = self.env._("it has ratified the Convention.")
+            elif country.gap_assessment_ids.filtered(lambda a: a.state == "validated"):
+                reason = self.env._("it has a validated gap assessment.")
+            else:
+                continue
+            raise UserError(
+                self.env._(
+                    "%(country)s cannot be deleted from the campaign: %(reason)s "
+                    "Archive it instead.",
+                    country=country.display_name,
+                    reason=reason,
+                )
+            )

@@ -99,3 +99,15 @@ class C102GapAssessment(models.Model):
                 )
             )
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_validated(self):
+        validated = self.filtered(lambda a: a.state == "validated")
+        if validated:
+            raise UserError(
+                self.env._(
+                    "%(name)s is validated: it is the basis of the country's "
+                    "readiness and cannot be deleted. A manager can reopen it first.",
+                    name=validated[0].name,
+                )
+            )

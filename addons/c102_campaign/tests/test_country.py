@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -197,3 +197,24 @@ class TestCountry(CampaignCommon):
         html = html.decode()
         self.assertIn("Latest gap assessment", html)
         self.assertIn("Old-Age Benefit", html)
+
+
+@tagged("post_install", "-at_install")
+class TestCountryDeletion(CampaignCommon):
+    def test_ratified_and_assessed_countries_are_archived_not_deleted(self):
+        ratified = self.Country.search([("ratification_date", "!=", False)], limit=1)
+        with self.assertRaisesMsg(UserError, "has ratified the Convention"):
+            ratified.unlink()
+        assessment = self._assessment(
+            self.kenya, [dict(self.compliant_line("V"), part_id=self.parts["V"].id)]
+        )
+        assessment.action_validate()
+        with self.assertRaisesMsg(UserError, "is validated"):
+            assessment.unlink()
+        with self.assertRaisesMsg(UserError, "validated gap assessment"):
+            self.kenya.unlink()
+        self.kenya.action_archive()
+        self.assertFalse(self.Country.search([("id", "=", self.kenya.id)]))
+        ghana = self.Country.create({"country_id": self.env.ref("base.gh").id})
+        ghana.unlink()
+        self.assertFalse(ghana.exists())

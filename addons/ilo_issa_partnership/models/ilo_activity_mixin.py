@@ -76,6 +76,35 @@ class IloActivityMixin(models.AbstractModel):
         self.write({"state": to_state})
         return True
 
+    def _refuse_unlink(self, records, reason):
+        """Refuse deleting ``records`` (records with history) with ``reason``; the
+        message says to archive instead."""
+        if records:
+            raise UserError(
+                self.env._(
+                    "%(record)s cannot be deleted: %(reason)s Archive it instead "
+                    "(Action → Archive): it then leaves the lists but keeps its "
+                    "history.",
+                    record=records[0].display_name,
+                    reason=reason,
+                )
+            )
+
+    def _refuse_unlink_with_budget(self):
+        """Activities with budget lines: the lines (money) would be orphaned."""
+        lines = self.env["ilo.budget.line"].sudo().with_context(active_test=False)
+        funded = lines.search([(self._budget_line_field, "in", self.ids)], limit=1)
+        if funded:
+            raise UserError(
+                self.env._(
+                    "%(record)s cannot be deleted: it has budget lines (%(line)s). "
+                    "Finance must move or delete them first, or archive the "
+                    "activity.",
+                    record=funded[self._budget_line_field].display_name,
+                    line=funded.display_name,
+                )
+            )
+
     def _check_manager(self, action_label):
         if not self.env.user.has_group(
             "ilo_issa_partnership.group_partnership_manager"

@@ -84,6 +84,7 @@ class IloAdvisoryMission(models.Model):
         groups="ilo_issa_partnership.group_partnership_user",
     )
     color = fields.Integer()
+    active = fields.Boolean(default=True, tracking=True)
 
     @api.constrains("date_start", "date_end")
     def _check_mission_dates(self):
@@ -182,3 +183,11 @@ class IloAdvisoryMission(models.Model):
     def _ilo_responsible(self):
         self.ensure_one()
         return self.user_id
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        self._refuse_unlink(
+            self.filtered(lambda m: m.state in ("ongoing", "done")),
+            self.env._("the mission took place and has its history."),
+        )
+        self._refuse_unlink_with_budget()

@@ -30,6 +30,12 @@ class IloBudgetLine(models.Model):
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="Archive a line to close it: it leaves the lists, and its amounts still "
+        "count in every total and report.",
+    )
     project_id = fields.Many2one(
         "project.project",
         required=True,
@@ -226,13 +232,15 @@ class IloBudgetLine(models.Model):
                         line=label,
                     )
                 )
-            if line.date_to < line.date_from:
+            # Both dates are required: the database refuses an empty one.
+            dated = line.date_from and line.date_to
+            if dated and line.date_to < line.date_from:
                 raise ValidationError(
                     self.env._(
                         "%(line)s: the end date is before the start date.", line=label
                     )
                 )
-            if line.date_to >= line.date_from + relativedelta(years=1):
+            if dated and line.date_to >= line.date_from + relativedelta(years=1):
                 raise ValidationError(
                     self.env._(
                         "%(line)s: a budget line covers at most one year; split longer "
@@ -317,12 +325,29 @@ class IloBudgetLine(models.Model):
             self._check_budget_control()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_spent(self):
+        for line in self:
+            if line.analytic_line_ids or line.amount_committed:
+                raise UserError(
+                    self.env._(
+                        "%(line)s cannot be deleted: it records money committed or "
+                        "spent (committed %(committed)s, actual %(actual)s, %(count)s "
+                        "costs). Archive it to close it; its amounts keep counting.",
+                        line=line.display_name,
+                        committed=format_money(line.amount_committed, line.currency_id),
+                        actual=format_money(line.amount_actual, line.currency_id),
+                        count=len(line.analytic_line_ids),
+                    )
+                )
+
     # --- totals for projects and activities ----------------------------------------
 
     @api.model
     def _totals(self, field, records):
-        """Budget totals in company currency per record of ``field`` (one query)."""
-        groups = self._read_group(
+        """Budget totals in company currency per record of ``field`` (one query).
+        Archived lines are closed, not gone: their money still counts."""
+        groups = self.with_context(active_test=False)._read_group(
             [(field, "in", records.ids)],
             [field],
             [f"{name}_company:sum" for name in AMOUNTS],

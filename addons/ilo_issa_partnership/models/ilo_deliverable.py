@@ -34,9 +34,11 @@ class IloDeliverable(models.Model):
         "mail.activity.mixin",
     ]
     _portal_kind = "deliverable"
+    _budget_line_field = "deliverable_id"
     _order = "date_deadline, id"
 
     name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
     deliverable_type = fields.Selection(
         DELIVERABLE_TYPES, string="Type", required=True, default="report", tracking=True
     )
@@ -159,3 +161,11 @@ class IloDeliverable(models.Model):
     def _ilo_responsible(self):
         self.ensure_one()
         return self.responsible_id
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        self._refuse_unlink(
+            self.filtered(lambda d: d.state in ("accepted", "published")),
+            self.env._("the deliverable was accepted or published."),
+        )
+        self._refuse_unlink_with_budget()

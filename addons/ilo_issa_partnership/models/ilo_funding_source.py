@@ -1,7 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .ilo_budget_totals_mixin import format_money
 
@@ -46,7 +46,8 @@ class IloFundingSource(models.Model):
     ]
 
     def _compute_amounts(self):
-        groups = self.env["ilo.budget.line"]._read_group(
+        lines = self.env["ilo.budget.line"].with_context(active_test=False)
+        groups = lines._read_group(
             [("funding_source_id", "in", self.ids)],
             ["funding_source_id"],
             ["amount_planned:sum", "amount_committed:sum", "amount_actual:sum"],
@@ -83,8 +84,9 @@ class IloFundingSource(models.Model):
         self._check_allocation()
 
     def _check_allocation(self):
-        """Planned budget lines must fit in the envelope."""
-        groups = self.env["ilo.budget.line"]._read_group(
+        """Planned budget lines must fit in the envelope (archived ones too)."""
+        lines = self.env["ilo.budget.line"].with_context(active_test=False)
+        groups = lines._read_group(
             [("funding_source_id", "in", self.ids)],
             ["funding_source_id"],
             ["amount_planned:sum"],
@@ -113,3 +115,19 @@ class IloFundingSource(models.Model):
             source.display_name = (
                 f"[{source.code}] {source.name}" if source.code else source.name
             )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_budgeted(self):
+        lines = self.env["ilo.budget.line"].with_context(active_test=False)
+        for source in self:
+            count = lines.search_count([("funding_source_id", "=", source.id)])
+            if count:
+                raise UserError(
+                    self.env._(
+                        "%(funding_source)s cannot be deleted: %(count)s budget lines are "
+                        "funded by it. Archive it instead; its lines keep their "
+                        "funding.",
+                        funding_source=source.display_name,
+                        count=count,
+                    )
+                )

@@ -100,6 +100,8 @@ class IloIndicatorPeriod(models.Model):
     def _check_dates(self):
         for period in self:
             start, end = period.date_start, period.date_end
+            if not (start and end):
+                continue  # both are required: the database refuses an empty one
             if end < start:
                 raise ValidationError(
                     self.env._(

@@ -28,6 +28,7 @@ class IloTraining(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
     country_id = fields.Many2one(
         "res.country",
         tracking=True,
@@ -171,3 +172,11 @@ class IloTraining(models.Model):
     def _ilo_responsible(self):
         self.ensure_one()
         return self.user_id
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        self._refuse_unlink(
+            self.filtered(lambda t: t.state in ("ongoing", "done")),
+            self.env._("the training took place; its participants are reported."),
+        )
+        self._refuse_unlink_with_budget()

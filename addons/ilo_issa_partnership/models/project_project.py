@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..rules import StatusInput, project_status
 from ..rules.status import REPORT_GRACE_DAYS
@@ -157,3 +158,24 @@ class ProjectProject(models.Model):
 
     def action_view_deliverables(self):
         return self._action_activities("ilo.deliverable", self.env._("Deliverables"))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_partnership_activities(self):
+        for model, label in (
+            ("ilo.advisory.mission", self.env._("missions")),
+            ("ilo.training", self.env._("trainings")),
+            ("ilo.deliverable", self.env._("deliverables")),
+            ("ilo.budget.line", self.env._("budget lines")),
+        ):
+            records = self.env[model].sudo().with_context(active_test=False)
+            found = records.search([("project_id", "in", self.ids)], limit=1)
+            if found:
+                raise UserError(
+                    self.env._(
+                        "%(project)s cannot be deleted: it has %(what)s (e.g. "
+                        "%(record)s). Archive the project instead.",
+                        project=found.project_id.display_name,
+                        what=label,
+                        record=found.display_name,
+                    )
+                )

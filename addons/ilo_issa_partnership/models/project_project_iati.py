@@ -66,7 +66,7 @@ class ProjectProject(models.Model):
                 or french.collaboration_area_id.description
                 or french.name
             )
-        lines = self.budget_line_ids
+        lines = self.with_context(active_test=False).budget_line_ids
         funders = lines.funding_source_id
         participating = [
             {"role": "1", "name": source.donor_id.name or source.name}

@@ -8,5 +8,6 @@ from . import test_budget
 from . import test_reporting
 from . import test_iati
 from . import test_results
+from . import test_deletion
 from . import test_tours
 from . import test_portal

@@ -30,7 +30,8 @@ class IloBudgetReportWizard(models.TransientModel):
         return today.replace(month=1, day=1), today.replace(month=12, day=31)
 
     def _lines(self):
-        return self.env["ilo.budget.line"].search(
+        # archived lines are closed, not gone: their money still counts
+        return self.env["ilo.budget.line"].with_context(active_test=False).search(
             [
                 ("funding_source_id", "=", self.funding_source_id.id),
                 ("date_from", "<=", self.date_to),
@@ -138,7 +139,7 @@ class IloBudgetReportWizard(models.TransientModel):
             [_("Category"), _("Planned"), _("Committed"), _("Actual"), _("Available")],
             bold,
         )
-        groups = self.env["ilo.budget.line"]._read_group(
+        groups = self.env["ilo.budget.line"].with_context(active_test=False)._read_group(
             [("id", "in", lines.ids)],
             ["category"],
             [

@@ -110,7 +110,8 @@ class IloPartnershipReportWizard(models.TransientModel):
             )
         budget = []
         if self._can_see_money():
-            groups = self.env["ilo.budget.line"]._read_group(
+            lines = self.env["ilo.budget.line"].with_context(active_test=False)
+            groups = lines._read_group(
                 [("date_from", "<=", end), ("date_to", ">=", start)],
                 ["funding_source_id"],
                 [
