@@ -4,5 +4,6 @@ from . import test_country
 from . import test_gap_assessment
 from . import test_import
 from . import test_access
+from . import test_access_table
 from . import test_i18n
 from . import test_tours

@@ -28,6 +28,7 @@ class IloBudgetLine(models.Model):
     _description = "Activity Budget Line"
     _inherit = ["mail.thread"]
     _order = "date_from desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     active = fields.Boolean(
@@ -52,16 +53,21 @@ class IloBudgetLine(models.Model):
         related="company_id.currency_id", string="Company currency"
     )
     mission_id = fields.Many2one(
-        "ilo.advisory.mission", index=True, ondelete="restrict"
+        "ilo.advisory.mission", index=True, ondelete="restrict", check_company=True
     )
-    training_id = fields.Many2one("ilo.training", index=True, ondelete="restrict")
-    deliverable_id = fields.Many2one("ilo.deliverable", index=True, ondelete="restrict")
+    training_id = fields.Many2one(
+        "ilo.training", index=True, ondelete="restrict", check_company=True
+    )
+    deliverable_id = fields.Many2one(
+        "ilo.deliverable", index=True, ondelete="restrict", check_company=True
+    )
     funding_source_id = fields.Many2one(
         "ilo.funding.source",
         required=True,
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
     date_from = fields.Date(required=True, tracking=True)

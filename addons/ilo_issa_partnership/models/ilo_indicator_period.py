@@ -266,6 +266,7 @@ class IloIndicatorPeriod(models.Model):
         )
 
     def action_refresh_actuals(self):
+        self.check_access("write")  # also when nothing is counted automatically
         for period, values in self._programme_actuals().items():
             if period.state != "draft":
                 raise UserError(

@@ -9,5 +9,7 @@ from . import test_reporting
 from . import test_iati
 from . import test_results
 from . import test_deletion
+from . import test_multi_company
 from . import test_tours
 from . import test_portal
+from . import test_i18n
