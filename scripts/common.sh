@@ -209,7 +209,9 @@ stop_pg() {
 # --- Odoo command line ----------------------------------------------------------------
 # The arguments every Odoo invocation of the project shares.
 odoo_args() {
-  local args=(-c "$ODOO_CONF" --addons-path="$(odoo_addons_dirs),$ROOT/addons"
+  # ILO_ADDONS_DIR: another copy of the addons (the upgrade test installs the
+  # previous release from git with it)
+  local args=(-c "$ODOO_CONF" --addons-path="$(odoo_addons_dirs),${ILO_ADDONS_DIR:-$ROOT/addons}"
     --data-dir="$ILO_STATE_DIR/data")
   if ! external_pg; then
     args+=(--db_host="$PG_SOCKET_DIR" --db_port="$ILO_PG_PORT" --db_user="$PG_DB_USER")

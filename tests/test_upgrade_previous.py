@@ -1,0 +1,266 @@
+"""Upgrading from the previous release keeps every record and every amount.
+
+The previous release (git tag v18.0.1.0.0, the addons as they landed first) is
+installed with its demo data in a database of its own, extra records are created with
+it (a funded mission with actual spend, a training with participants, a published
+deliverable, a validated gap assessment), every stored field of every model of both
+addons is read, then the working tree's addons upgrade that database (-u) and
+everything is read again: same records, same values, new fields filled as the
+migration says.
+"""
+
+import json
+import os
+import subprocess
+import tarfile
+import tempfile
+import uuid
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(os.environ.get("ILO_ROOT", Path(__file__).resolve().parents[1]))
+PREVIOUS = "v18.0.1.0.0"
+PREVIOUS_COMMIT = "a73b9f8"  # the same, should the tag not be fetched
+MODELS = [
+    "ilo.collaboration.area",
+    "ilo.advisory.mission",
+    "ilo.training",
+    "ilo.training.participant",
+    "ilo.deliverable",
+    "ilo.funding.source",
+    "ilo.budget.line",
+    "account.analytic.line",
+    "project.project",
+    "c102.part",
+    "c102.country",
+    "c102.article3.exception",
+    "c102.gap.assessment",
+    "c102.gap.assessment.line",
+    "c102.dialogue",
+]
+# values that change on purpose in the upgrade, and why
+CHANGED = {
+    ("ilo.deliverable", "date_published"): "new field, filled by the migration",
+    ("ilo.deliverable", "access_url"): "portal URL of the new portal",
+}
+IGNORED = {"write_date", "write_uid", "__last_update", "message_main_attachment_id"}
+
+EXTRA = """
+from odoo import Command
+env = env(context={"tracking_disable": True})
+area = env.ref("ilo_issa_partnership.area_advisory")
+analytic = env["account.analytic.account"].create(
+    {"name": "Upgrade account", "plan_id": env.ref("analytic.analytic_plan_projects").id}
+)
+project = env["project.project"].create(
+    {"name": "Upgrade project", "collaboration_area_id": area.id,
+     "account_id": analytic.id, "date_start": "2030-01-01", "date": "2030-12-31"}
+)
+mission = env["ilo.advisory.mission"].create(
+    {"name": "Upgrade mission", "project_id": project.id,
+     "country_id": env.ref("base.sn").id, "date_start": "2030-03-02",
+     "date_end": "2030-03-06", "report": "<p>Report</p>", "state": "done"}
+)
+source = env["ilo.funding.source"].create(
+    {"name": "Upgrade source", "code": "UPG", "amount": 500000}
+)
+line = env["ilo.budget.line"].create(
+    {"project_id": project.id, "mission_id": mission.id, "funding_source_id": source.id,
+     "category": "travel", "date_from": "2030-01-01", "date_to": "2030-12-31",
+     "amount_planned": 12345.67, "amount_committed": 2000}
+)
+env["account.analytic.line"].create(
+    {"name": "Flights", "account_id": analytic.id, "ilo_budget_line_id": line.id,
+     "date": "2030-03-01", "amount": -4321.5}
+)
+training = env["ilo.training"].create(
+    {"name": "Upgrade training", "project_id": project.id, "state": "done",
+     "participant_ids": [
+        Command.create({"name": "A", "gender": "female", "pre_score": 40,
+                        "post_score": 72, "constituent_group": "government"}),
+        Command.create({"name": "B", "gender": "male", "attended": False}),
+     ]}
+)
+env["ilo.deliverable"].create(
+    {"name": "Upgrade deliverable", "project_id": project.id, "state": "published"}
+)
+country = env["c102.country"].search([("country_id.code", "=", "KE")]) or env[
+    "c102.country"].create({"country_id": env.ref("base.ke").id})
+part = env.ref("c102_campaign.part_V")
+assessment = env["c102.gap.assessment"].create(
+    {"c102_country_id": country.id, "date": "2030-02-01",
+     "line_ids": [Command.create({"part_id": part.id, "coverage_basis": "employees",
+                                  "coverage_rate": 50, "benefit_rate": 40})]}
+)
+assessment.action_validate()
+env.cr.commit()
+print("EXTRA OK")
+"""
+
+SNAPSHOT = """
+import json
+out = {}
+for name in %(models)r:
+    model = env[name].with_context(active_test=False)
+    fields = [
+        n for n, f in model._fields.items()
+        if f.store and f.type not in ("one2many", "binary") and n not in %(ignored)r
+    ]
+    rows = {}
+    for row in model.search_read([], fields, order="id"):
+        rows[row["id"]] = {
+            k: (v[0] if isinstance(v, (list, tuple)) and len(v) == 2
+                and isinstance(v[1], str) else v)
+            for k, v in row.items()
+        }
+    out[name] = rows
+versions = {
+    m.name: m.latest_version
+    for m in env["ir.module.module"].search(
+        [("name", "in", ["ilo_issa_partnership", "c102_campaign"])]
+    )
+}
+print("SNAPSHOT" + json.dumps({"records": out, "versions": versions}, default=str))
+"""
+
+
+def _run(args, env=None, stdin=None, timeout=900):
+    proc = subprocess.run(
+        args,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output[-4000:]
+    errors = [line for line in output.splitlines() if " ERROR " in line]
+    assert not errors, "\n".join(errors[:20])
+    return proc.stdout
+
+
+def _shell(db, script, addons_dir=None):
+    env = {"ILO_DB": db}
+    if addons_dir:
+        env["ILO_ADDONS_DIR"] = str(addons_dir)
+    return _run(
+        [str(ROOT / "scripts/shell.sh"), "--log-level=warn", "--no-http"],
+        env=env,
+        stdin=script,
+    )
+
+
+def _snapshot(db, addons_dir=None):
+    script = SNAPSHOT % {"models": MODELS, "ignored": sorted(IGNORED)}
+    out = _shell(db, script, addons_dir)
+    line = next(x for x in out.splitlines() if x.startswith("SNAPSHOT"))
+    return json.loads(line[len("SNAPSHOT") :])
+
+
+def _previous_addons(target):
+    ref = PREVIOUS
+    check = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{PREVIOUS}^{{commit}}"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    if check.returncode != 0:
+        ref = PREVIOUS_COMMIT
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref, "addons"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return Path(target) / "addons"
+
+
+def test_upgrade_from_previous_release_keeps_everything():
+    db = f"ilo_upgrade_{uuid.uuid4().hex[:8]}"
+    with tempfile.TemporaryDirectory() as tmp:
+        old = _previous_addons(tmp)
+        try:
+            _run(
+                [
+                    str(ROOT / "scripts/odoo.sh"),
+                    "-d",
+                    db,
+                    "-i",
+                    "ilo_issa_partnership,c102_campaign",
+                    "--stop-after-init",
+                    "--no-http",
+                    "--log-level=warn",
+                    "--max-cron-threads=0",
+                ],
+                env={"ILO_ADDONS_DIR": str(old)},
+            )
+            assert "EXTRA OK" in _shell(db, EXTRA, old)
+            before = _snapshot(db, old)
+            assert before["versions"] == {
+                "ilo_issa_partnership": "18.0.1.0.0",
+                "c102_campaign": "18.0.1.0.0",
+            }
+            _run(
+                [
+                    str(ROOT / "scripts/odoo.sh"),
+                    "-d",
+                    db,
+                    "-u",
+                    "ilo_issa_partnership,c102_campaign",
+                    "--stop-after-init",
+                    "--no-http",
+                    "--log-level=warn",
+                    "--max-cron-threads=0",
+                ]
+            )
+            after = _snapshot(db)
+        finally:
+            _drop(db)
+    assert after["versions"] == {
+        "ilo_issa_partnership": "18.0.1.1.0",
+        "c102_campaign": "18.0.1.1.0",
+    }
+    records_before, records_after = before["records"], after["records"]
+    compared = 0
+    for model in MODELS:
+        old_rows, new_rows = records_before[model], records_after[model]
+        assert old_rows.keys() == new_rows.keys(), f"{model}: records differ"
+        assert old_rows, f"{model}: nothing to compare"
+        for rid, old_row in old_rows.items():
+            new_row = new_rows[rid]
+            for field, value in old_row.items():
+                if (model, field) in CHANGED or field not in new_row:
+                    continue
+                assert new_row[field] == value, (model, rid, field, value, new_row[field])
+                compared += 1
+    # the amounts of the extra records, to the cent
+    lines = records_after["ilo.budget.line"].values()
+    line = next(x for x in lines if x["amount_planned"] == 12345.67)
+    assert (line["amount_committed"], line["amount_actual"]) == (2000.0, 4321.5)
+    training = next(
+        x for x in records_after["ilo.training"].values() if x["name"] == "Upgrade training"
+    )
+    assert training["attended_count"] == 1 and training["average_score_gain"] == 32.0
+    # the migration gave the published deliverables a publication date
+    for row in records_after["ilo.deliverable"].values():
+        if row["state"] == "published":
+            assert row["date_published"], row["name"]
+        assert row["active"] is True
+    assert compared > 1000, compared
+
+
+def _drop(db):
+    proc = subprocess.run(
+        ["bash", "-c", f'source scripts/common.sh && dbtool drop "{db}"'],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
