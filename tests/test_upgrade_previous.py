@@ -50,7 +50,8 @@ from odoo import Command
 env = env(context={"tracking_disable": True})
 area = env.ref("ilo_issa_partnership.area_advisory")
 analytic = env["account.analytic.account"].create(
-    {"name": "Upgrade account", "plan_id": env.ref("analytic.analytic_plan_projects").id}
+    {"name": "Upgrade account",
+     "plan_id": env.ref("analytic.analytic_plan_projects").id}
 )
 project = env["project.project"].create(
     {"name": "Upgrade project", "collaboration_area_id": area.id,
@@ -237,14 +238,22 @@ def test_upgrade_from_previous_release_keeps_everything():
             for field, value in old_row.items():
                 if (model, field) in CHANGED or field not in new_row:
                     continue
-                assert new_row[field] == value, (model, rid, field, value, new_row[field])
+                assert new_row[field] == value, (
+                    model,
+                    rid,
+                    field,
+                    value,
+                    new_row[field],
+                )
                 compared += 1
     # the amounts of the extra records, to the cent
     lines = records_after["ilo.budget.line"].values()
     line = next(x for x in lines if x["amount_planned"] == 12345.67)
     assert (line["amount_committed"], line["amount_actual"]) == (2000.0, 4321.5)
     training = next(
-        x for x in records_after["ilo.training"].values() if x["name"] == "Upgrade training"
+        x
+        for x in records_after["ilo.training"].values()
+        if x["name"] == "Upgrade training"
     )
     assert training["attended_count"] == 1 and training["average_score_gain"] == 32.0
     # the migration gave the published deliverables a publication date

@@ -83,7 +83,9 @@ class PartnershipPortal(CustomerPortal):
         values = self._get_page_view_values(
             record_sudo, access_token, values, "my_ilo_history", False, **kw
         )
-        return request.render("ilo_issa_partnership.portal_partnership_activity", values)
+        return request.render(
+            "ilo_issa_partnership.portal_partnership_activity", values
+        )
 
     @http.route(
         "/my/partnership/deliverable/<int:record_id>/document/<int:attachment_id>",
@@ -100,7 +102,9 @@ class PartnershipPortal(CustomerPortal):
             deliverable = self._ilo_document("deliverable", record_id, access_token)
         except (AccessError, MissingError):
             return request.not_found()
-        attachment = deliverable.attachment_ids.filtered(lambda a: a.id == attachment_id)
+        attachment = deliverable.attachment_ids.filtered(
+            lambda a: a.id == attachment_id
+        )
         if deliverable.state != "published" or not attachment:
             return request.not_found()
         return (

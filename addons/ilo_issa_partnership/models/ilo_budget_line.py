@@ -67,7 +67,6 @@ class IloBudgetLine(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
     date_from = fields.Date(required=True, tracking=True)
@@ -330,6 +329,24 @@ class IloBudgetLine(models.Model):
         if {"amount_planned", "amount_committed"} & set(vals):
             self._check_budget_control()
         return result
+
+    @api.constrains("funding_source_id", "project_id")
+    def _check_funding_company(self):
+        """A project of one company is not funded from another company's source
+        (projects shared by all companies may use any source)."""
+        for line in self:
+            company = line.project_id.company_id
+            if company and line.funding_source_id.company_id != company:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: the funding source %(funding_source)s belongs to "
+                        "%(source_company)s, the project to %(company)s.",
+                        line=line.display_name,
+                        funding_source=line.funding_source_id.display_name,
+                        source_company=line.funding_source_id.company_id.name,
+                        company=company.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_spent(self):

@@ -124,9 +124,9 @@ class IloFundingSource(models.Model):
             if count:
                 raise UserError(
                     self.env._(
-                        "%(funding_source)s cannot be deleted: %(count)s budget lines are "
-                        "funded by it. Archive it instead; its lines keep their "
-                        "funding.",
+                        "%(funding_source)s cannot be deleted: %(count)s budget "
+                        "lines are funded by it. Archive it instead; its lines keep "
+                        "their funding.",
                         funding_source=source.display_name,
                         count=count,
                     )

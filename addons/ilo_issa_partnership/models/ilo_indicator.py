@@ -70,7 +70,8 @@ class IloIndicator(models.Model):
         tracking=True,
         help="Periods add up: the value to date is the sum of the approved periods "
         "(people trained each year). Latest period: each period states a level and "
-        "the value to date is the latest approved one (a share, a number of countries).",
+        "the value to date is the latest approved one (a share, a number of "
+        "countries).",
     )
     source = fields.Selection(
         SOURCES,

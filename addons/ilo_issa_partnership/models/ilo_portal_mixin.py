@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class IloPortalMixin(models.AbstractModel):
@@ -19,7 +19,6 @@ class IloPortalMixin(models.AbstractModel):
     _portal_kind = None  # the URL segment: mission, training, deliverable
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for record in self:
             record.access_url = f"/my/partnership/{self._portal_kind}/{record.id}"
 
@@ -28,6 +27,7 @@ class IloPortalMixin(models.AbstractModel):
         self.ensure_one()
         return self.env["res.users"]
 
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         # counterparts write from the portal: tell the responsible officer directly
         # (an inbox or e-mail notification by their preference), follower or not

@@ -55,7 +55,9 @@ class TestDeletionAndArchiving(PartnershipCommon):
 
     def test_missions(self):
         Mission = self.env["ilo.advisory.mission"]
-        draft = Mission.create(self._mission_vals(date_start="2031-01-05", date_end="2031-01-09"))
+        draft = Mission.create(
+            self._mission_vals(date_start="2031-01-05", date_end="2031-01-09")
+        )
         draft.unlink()  # no history, no money: deleted
         done = Mission.create(
             self._mission_vals(
@@ -108,7 +110,9 @@ class TestDeletionAndArchiving(PartnershipCommon):
         self.assertEqual(self.project.budget_planned, planned, "archived lines count")
         self.assertEqual(self.source_chf.amount_allocated, 10_000)
         # the analytic line cannot be orphaned either (restricted link)
-        empty = self._line(category="other", date_from="2031-01-01", date_to="2031-12-31")
+        empty = self._line(
+            category="other", date_from="2031-01-01", date_to="2031-12-31"
+        )
         empty.unlink()
         self.assertFalse(empty.exists())
 

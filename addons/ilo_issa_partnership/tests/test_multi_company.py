@@ -123,7 +123,7 @@ class TestMultiCompany(PartnershipCommon):
                         self.assertIn(own[model], found)
 
     def test_no_cross_company_budget(self):
-        with self.assertRaisesMsg(UserError, "(?i)compan"):
+        with self.assertRaisesMsg(UserError, "belongs to ISSA"):
             self.env["ilo.budget.line"].create(
                 {
                     "project_id": self.records_a["project.project"].id,

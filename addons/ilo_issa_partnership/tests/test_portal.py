@@ -5,6 +5,7 @@ import base64
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 
 @tagged("post_install", "-at_install")
@@ -17,7 +18,9 @@ class TestPortal(HttpCase):
         super().setUpClass()
         env = cls.env
         Partner = env["res.partner"]
-        cls.institution = Partner.create({"name": "Portal institution", "is_company": True})
+        cls.institution = Partner.create(
+            {"name": "Portal institution", "is_company": True}
+        )
         cls.other_institution = Partner.create(
             {"name": "Other institution", "is_company": True}
         )
@@ -219,7 +222,7 @@ class TestPortal(HttpCase):
         self.assertNotIn("<script", str(last.body))
         self.assertIn(self.officer.partner_id, last.notified_partner_ids)
         # not on another institution's mission
-        with self.assertRaises(Exception):
+        with self.assertRaises(JsonRpcException):
             self.make_jsonrpc_request(
                 "/mail/message/post",
                 {
@@ -228,7 +231,9 @@ class TestPortal(HttpCase):
                     "post_data": {"body": "Intrusion", "message_type": "comment"},
                 },
             )
-        self.assertNotIn("Intrusion", str(self.other_mission.message_ids.mapped("body")))
+        self.assertNotIn(
+            "Intrusion", str(self.other_mission.message_ids.mapped("body"))
+        )
 
     def test_portal_tour(self):
         self.start_tour("/my", "ilo_portal_counterpart_tour", login="ilo_portal")

@@ -32,9 +32,7 @@ class TestResultRules(BaseCase):
         ]
         for measure, aggregation, values, expected in cases:
             with self.subTest(measure=measure, aggregation=aggregation):
-                self.assertEqual(
-                    value_to_date(measure, aggregation, values), expected
-                )
+                self.assertEqual(value_to_date(measure, aggregation, values), expected)
         for measure, aggregation in (("count", "sum"), ("unit", "average")):
             with self.assertRaises(ValueError):
                 value_to_date(measure, aggregation, periods)
