@@ -146,7 +146,9 @@ def _build_result(act, result):
             attrs = {"year": str(baseline["year"])}
             if baseline.get("value") is not None:
                 attrs["value"] = _number(baseline["value"])
-            _comment(etree.SubElement(indicator, "baseline", attrs), baseline.get("comment"))
+            _comment(
+                etree.SubElement(indicator, "baseline", attrs), baseline.get("comment")
+            )
         for period in data["periods"]:
             element = etree.SubElement(indicator, "period")
             etree.SubElement(

@@ -20,7 +20,8 @@ class IloBudgetTotalsMixin(models.AbstractModel):
     _budget_line_field = None
 
     budget_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_budget_totals",
+        "res.currency",
+        compute="_compute_budget_totals",
         string="Budget currency",
         groups=BUDGET_READERS,
     )

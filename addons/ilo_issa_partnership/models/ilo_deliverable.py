@@ -147,9 +147,9 @@ class IloDeliverable(models.Model):
 
     def action_publish(self):
         self._transition(["accepted"], "published")
-        self.filtered(lambda d: not d.date_published).date_published = (
-            fields.Date.context_today(self)
-        )
+        self.filtered(
+            lambda d: not d.date_published
+        ).date_published = fields.Date.context_today(self)
         return True
 
     def action_cancel(self):

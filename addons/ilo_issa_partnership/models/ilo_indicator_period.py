@@ -70,8 +70,9 @@ class IloIndicatorPeriod(models.Model):
     actual_worker = fields.Float(string="Workers' organisations", tracking=True)
     actual_ssi = fields.Float(string="Social security institutions", tracking=True)
     actual_comment = fields.Text(
-        string="Comment", help="What the figure means, its source, or the "
-        "qualitative result of the period."
+        string="Comment",
+        help="What the figure means, its source, or the "
+        "qualitative result of the period.",
     )
     state = fields.Selection(
         PERIOD_STATES,

@@ -119,7 +119,9 @@ class IloResult(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
-        indicators = self.env["ilo.indicator"].with_context(active_test=False).search(
-            [("result_id", "child_of", self.ids)]
+        indicators = (
+            self.env["ilo.indicator"]
+            .with_context(active_test=False)
+            .search([("result_id", "child_of", self.ids)])
         )
         indicators.period_ids._check_approved_unlink()

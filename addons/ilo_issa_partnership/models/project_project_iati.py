@@ -204,8 +204,7 @@ class ProjectProject(models.Model):
                 indicators.append(
                     {
                         "measure": measures[indicator.measure],
-                        "ascending": indicator.target_value
-                        >= indicator.baseline_value,
+                        "ascending": indicator.target_value >= indicator.baseline_value,
                         "titles": {"en": indicator.name},
                         "baseline": baseline,
                         "periods": periods,

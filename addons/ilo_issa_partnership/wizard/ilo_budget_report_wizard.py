@@ -31,13 +31,17 @@ class IloBudgetReportWizard(models.TransientModel):
 
     def _lines(self):
         # archived lines are closed, not gone: their money still counts
-        return self.env["ilo.budget.line"].with_context(active_test=False).search(
-            [
-                ("funding_source_id", "=", self.funding_source_id.id),
-                ("date_from", "<=", self.date_to),
-                ("date_to", ">=", self.date_from),
-            ],
-            order="project_id, date_from, id",
+        return (
+            self.env["ilo.budget.line"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("funding_source_id", "=", self.funding_source_id.id),
+                    ("date_from", "<=", self.date_to),
+                    ("date_to", ">=", self.date_from),
+                ],
+                order="project_id, date_from, id",
+            )
         )
 
     def _xlsx(self):
@@ -139,15 +143,19 @@ class IloBudgetReportWizard(models.TransientModel):
             [_("Category"), _("Planned"), _("Committed"), _("Actual"), _("Available")],
             bold,
         )
-        groups = self.env["ilo.budget.line"].with_context(active_test=False)._read_group(
-            [("id", "in", lines.ids)],
-            ["category"],
-            [
-                "amount_planned:sum",
-                "amount_committed:sum",
-                "amount_actual:sum",
-                "amount_available:sum",
-            ],
+        groups = (
+            self.env["ilo.budget.line"]
+            .with_context(active_test=False)
+            ._read_group(
+                [("id", "in", lines.ids)],
+                ["category"],
+                [
+                    "amount_planned:sum",
+                    "amount_committed:sum",
+                    "amount_actual:sum",
+                    "amount_available:sum",
+                ],
+            )
         )
         for index, (category, *sums) in enumerate(groups, start=1):
             by_category.write(index, 0, labels.get(category, ""))
