@@ -164,6 +164,16 @@ class ProjectProject(models.Model):
             "actual_worker": "workers",
             "actual_ssi": "social security institutions",
         }
+        french = "fr_FR" in {code for code, _n in self.env["res.lang"].get_installed()}
+
+        def titles(record):
+            texts = {"en": record.with_context(lang="en_US").name}
+            if french:
+                name = record.with_context(lang="fr_FR").name
+                if name != texts["en"]:
+                    texts["fr"] = name
+            return texts
+
         results = []
         for result in self.with_context(lang="en_US").ilo_result_ids:
             indicators = []
@@ -205,7 +215,7 @@ class ProjectProject(models.Model):
                     {
                         "measure": measures[indicator.measure],
                         "ascending": indicator.target_value >= indicator.baseline_value,
-                        "titles": {"en": indicator.name},
+                        "titles": titles(indicator),
                         "baseline": baseline,
                         "periods": periods,
                     }
@@ -213,7 +223,7 @@ class ProjectProject(models.Model):
             results.append(
                 {
                     "type": "2" if result.result_type == "outcome" else "1",
-                    "titles": {"en": result.name},
+                    "titles": titles(result),
                     "descriptions": {
                         "en": tools.html2plaintext(result.description or "")
                     },

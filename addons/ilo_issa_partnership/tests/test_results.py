@@ -355,6 +355,10 @@ class TestResults(PartnershipCommon):
         period.action_submit()
         period.action_approve()
         self.project_training.date_start = "2030-01-01"
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.outcome.with_context(
+            lang="fr_FR"
+        ).name = "Les institutions appliquent les lignes directrices actuarielles"
         result = self.project_training.iati_export_xml()
         self.assertEqual(result["errors"], [])
         xsd = SHARED / "2.03" / "iati-activities-schema.xsd"
@@ -362,6 +366,9 @@ class TestResults(PartnershipCommon):
         activity = etree.fromstring(result["xml"].encode()).find("iati-activity")
         results = activity.findall("result")
         self.assertEqual([r.get("type") for r in results], ["2", "1"])
+        lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        french = results[0].find(f"title/narrative[@{lang}='fr']")
+        self.assertEqual(french.text[:15], "Les institution")
         indicator = results[1].find("indicator")
         self.assertEqual(indicator.get("measure"), "1")
         actuals = indicator.findall("period/actual")
