@@ -68,7 +68,8 @@ class C102GapAssessmentLine(models.Model):
         help="The country declared the Article 3 exception.",
     )
     result = fields.Selection(RESULTS, compute="_compute_result", store=True)
-    gap_summary = fields.Text(compute="_compute_result", store=True)
+    # not stored: worded in the reader's language each time (no query involved)
+    gap_summary = fields.Text(compute="_compute_gap_summary")
     note = fields.Text()
 
     _sql_constraints = [
@@ -78,6 +79,25 @@ class C102GapAssessmentLine(models.Model):
             "Each Part is assessed once per assessment.",
         ),
     ]
+
+    def _assess(self):
+        """The gap check of rules/standards.py for this line (None without Part)."""
+        self.ensure_one()
+        if not self.part_id:
+            return None
+        return assess_part(
+            self.part_id.code,
+            coverage_basis=self.coverage_basis,
+            coverage_rate=self.coverage_rate,
+            benefit_rate=self.benefit_rate,
+            family_rate_basis=self.family_rate_basis,
+            qualifying_basis=self.qualifying_basis,
+            qualifying_years=self.qualifying_years,
+            benefit_duration_weeks=self.benefit_duration_weeks,
+            waiting_days=self.waiting_days,
+            pensionable_age=self.pensionable_age,
+            uses_article3=self.uses_article3,
+        )
 
     @api.depends(
         "part_id",
@@ -94,33 +114,91 @@ class C102GapAssessmentLine(models.Model):
     )
     def _compute_result(self):
         for line in self:
-            if not line.part_id:
-                line.result = False
-                line.gap_summary = False
-                continue
-            outcome = assess_part(
-                line.part_id.code,
-                coverage_basis=line.coverage_basis,
-                coverage_rate=line.coverage_rate,
-                benefit_rate=line.benefit_rate,
-                family_rate_basis=line.family_rate_basis,
-                qualifying_basis=line.qualifying_basis,
-                qualifying_years=line.qualifying_years,
-                benefit_duration_weeks=line.benefit_duration_weeks,
-                waiting_days=line.waiting_days,
-                pensionable_age=line.pensionable_age,
-                uses_article3=line.uses_article3,
-            )
-            line.result = outcome.result
-            line.gap_summary = "\n".join(
+            outcome = line._assess()
+            line.result = outcome.result if outcome else False
+
+    @api.depends(
+        "result",
+        "part_id",
+        "coverage_basis",
+        "coverage_rate",
+        "benefit_rate",
+        "family_rate_basis",
+        "qualifying_basis",
+        "qualifying_years",
+        "benefit_duration_weeks",
+        "waiting_days",
+        "pensionable_age",
+        "uses_article3",
+    )
+    def _compute_gap_summary(self):
+        for line in self:
+            outcome = line._assess()
+            line.gap_summary = outcome and "\n".join(
                 self.env._(
                     "%(criterion)s: required %(required)s, national %(national)s",
                     criterion=str(CRITERIA[f.criterion]),
-                    required=f.required,
-                    national=f.national,
+                    required=line._describe(*f.required_term),
+                    national=line._describe(*f.national_term),
                 )
                 for f in outcome.failures
             )
+
+    def _describe(self, phrase, values):
+        """A figure of the gap check (rules/standards.py) in the user's language."""
+        _ = self.env._
+        bases = dict(self._fields["coverage_basis"]._description_selection(self.env))
+        qualifying = dict(
+            self._fields["qualifying_basis"]._description_selection(self.env)
+        )
+
+        def num(value):
+            return f"{value:g}"
+
+        if phrase == "one_of":
+            options = ", ".join(
+                f"{bases.get(basis, basis)} {_('%(value)s%%', value=num(pct))}"
+                for basis, pct in values["bases"]
+            )
+            return _("one of %(options)s", options=options)
+        if phrase == "pct_of":
+            return _(
+                "%(pct)s%% of %(basis)s",
+                pct=num(values["pct"]),
+                basis=bases.get(values["basis"], values["basis"]),
+            )
+        if phrase == "pct":
+            return _("%(value)s%%", value=num(values["value"]))
+        if phrase == "max_years":
+            return _(
+                "at most %(years)s years of %(basis)s",
+                years=num(values["years"]),
+                basis=qualifying.get(values["basis"], values["basis"]).lower(),
+            )
+        if phrase == "throughout":
+            return _("throughout the contingency")
+        if phrase == "min_weeks":
+            return _(
+                "at least %(weeks)s weeks or throughout the contingency",
+                weeks=values["weeks"],
+            )
+        if phrase == "max_days":
+            return _("at most %(days)s days", days=values["days"])
+        if phrase == "max_age":
+            return _(
+                "at most %(age)s years (or higher with due regard to the working "
+                "ability of elderly persons, Art. 26(2))",
+                age=values["age"],
+            )
+        if phrase == "basis":
+            return bases.get(values["basis"]) or _("none")
+        if phrase == "years":
+            return _("%(value)s years", value=num(values["value"]))
+        if phrase == "weeks":
+            return _("%(value)s weeks", value=num(values["value"]))
+        if phrase == "days":
+            return _("%(value)s days", value=num(values["value"]))
+        return str(values)
 
     @api.constrains(
         "coverage_rate", "benefit_rate", "qualifying_years", "benefit_duration_weeks"

@@ -130,8 +130,15 @@ STANDARDS = {
 class Failure:
     criterion: str  # coverage_basis, coverage_rate, benefit_rate, qualifying_years,
     # benefit_duration_weeks, waiting_days, pensionable_age
-    required: str
+    required: str  # in English, for logs and tests
     national: str
+    # the same as (phrase, values), for the models to word in the user's language
+    # (see c102.gap.assessment.line._describe): phrases one_of (bases: [(basis,
+    # pct)]), pct_of (pct, basis), pct, max_years (years, basis), throughout,
+    # min_weeks (weeks), max_days (days), max_age (age); national: basis (basis),
+    # pct, years, weeks, days (value)
+    required_term: tuple = ()
+    national_term: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,8 @@ def assess_part(
                 "coverage_basis",
                 "one of " + ", ".join(f"{b} {_num(m)}%" for b, m in allowed.items()),
                 coverage_basis or "none",
+                ("one_of", {"bases": list(allowed.items())}),
+                ("basis", {"basis": coverage_basis}),
             )
         )
     elif (coverage_rate or 0.0) < allowed[coverage_basis]:
@@ -198,6 +207,8 @@ def assess_part(
                 "coverage_rate",
                 f"{_num(allowed[coverage_basis])}% of {coverage_basis}",
                 f"{_num(coverage_rate or 0.0)}%",
+                ("pct_of", {"pct": allowed[coverage_basis], "basis": coverage_basis}),
+                ("pct", {"value": coverage_rate or 0.0}),
             )
         )
 
@@ -208,7 +219,11 @@ def assess_part(
         if (benefit_rate or 0.0) < minimum:
             failures.append(
                 Failure(
-                    "benefit_rate", f"{_num(minimum)}%", f"{_num(benefit_rate or 0.0)}%"
+                    "benefit_rate",
+                    f"{_num(minimum)}%",
+                    f"{_num(benefit_rate or 0.0)}%",
+                    ("pct", {"value": minimum}),
+                    ("pct", {"value": benefit_rate or 0.0}),
                 )
             )
 
@@ -222,6 +237,8 @@ def assess_part(
                     "qualifying_years",
                     f"at most {_num(maximum)} years of {qualifying_basis}",
                     f"{_num(qualifying_years)} years",
+                    ("max_years", {"years": maximum, "basis": qualifying_basis}),
+                    ("years", {"value": qualifying_years}),
                 )
             )
 
@@ -234,6 +251,8 @@ def assess_part(
                     "benefit_duration_weeks",
                     "throughout the contingency",
                     f"{_num(duration)} weeks",
+                    ("throughout", {}),
+                    ("weeks", {"value": duration}),
                 )
             )
         elif duration < minimum_weeks:
@@ -242,6 +261,8 @@ def assess_part(
                     "benefit_duration_weeks",
                     f"at least {minimum_weeks} weeks or throughout the contingency",
                     f"{_num(duration)} weeks",
+                    ("min_weeks", {"weeks": minimum_weeks}),
+                    ("weeks", {"value": duration}),
                 )
             )
 
@@ -254,6 +275,8 @@ def assess_part(
                 "waiting_days",
                 f"at most {standard.max_waiting_days} days",
                 f"{_num(waiting_days)} days",
+                ("max_days", {"days": standard.max_waiting_days}),
+                ("days", {"value": waiting_days}),
             )
         )
 
@@ -268,6 +291,8 @@ def assess_part(
                     f"at most {MAX_PENSIONABLE_AGE} years (or higher with due regard "
                     "to the working ability of elderly persons, Art. 26(2))",
                     f"{_num(pensionable_age)} years",
+                    ("max_age", {"age": MAX_PENSIONABLE_AGE}),
+                    ("years", {"value": pensionable_age}),
                 ),
             ),
         )

@@ -134,7 +134,17 @@ class ProjectProject(models.Model):
                 )
             )
             project.ilo_status = status
-            project.ilo_status_reasons = "; ".join(reasons)
+            project.ilo_status_reasons = "; ".join(
+                self._ilo_status_reason(signal, figure) for signal, figure in reasons
+            )
+
+    def _ilo_status_reason(self, signal, figure):
+        _ = self.env._
+        if signal == "late":
+            return _("%(count)s late deliverable(s)", count=figure)
+        if signal == "burn":
+            return _("spending %(points)s points ahead of time", points=figure)
+        return _("%(count)s mission report(s) overdue", count=figure)
 
     def _action_activities(self, model, name):
         self.ensure_one()

@@ -42,11 +42,13 @@ def burn_gap(data):
 
 
 def project_status(data):
-    """Returns (status, reasons): status in on_track / at_risk / off_track."""
+    """Returns (status, reasons): status in on_track / at_risk / off_track; each
+    reason is (signal, figure): ("late", count), ("burn", points ahead) or
+    ("reports", count), for the caller to word in the user's language."""
     grades, reasons = [], []
     late = _grade_count(data.late_deliverables)
     if late:
-        reasons.append(f"{data.late_deliverables} late deliverable(s)")
+        reasons.append(("late", data.late_deliverables))
     grades.append(late)
     gap = burn_gap(data)
     burn = 0
@@ -55,11 +57,11 @@ def project_status(data):
     elif gap is not None and gap > BURN_WARNING:
         burn = 1
     if burn:
-        reasons.append(f"spending {gap:.0f} points ahead of time")
+        reasons.append(("burn", round(gap)))
     grades.append(burn)
     reports = _grade_count(data.overdue_reports)
     if reports:
-        reasons.append(f"{data.overdue_reports} mission report(s) overdue")
+        reasons.append(("reports", data.overdue_reports))
     grades.append(reports)
     worst = max(grades)
     return ("off_track", "at_risk", "on_track")[2 - worst], reasons
