@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ilo_issa_partnership.models.ilo_activity_mixin import (
+    check_state_create,
+    check_state_write,
+)
+
 
 class C102GapAssessment(models.Model):
     """A comparative (gap) assessment of national law and practice against C102."""
@@ -75,7 +80,7 @@ class C102GapAssessment(models.Model):
                         name=assessment.name,
                     )
                 )
-        self.write({"state": "validated"})
+        self.with_context(ilo_workflow=True).write({"state": "validated"})
         self.c102_country_id._advance_stage("gap_assessment")
         return True
 
@@ -86,10 +91,16 @@ class C102GapAssessment(models.Model):
             raise UserError(
                 self.env._("Only partnership managers reopen validated assessments.")
             )
-        self.write({"state": "draft"})
+        self.with_context(ilo_workflow=True).write({"state": "draft"})
         return True
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_state_create(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_state_write(self, vals)
         if set(vals) - {"state", "message_main_attachment_id"} and any(
             a.state == "validated" for a in self
         ):

@@ -276,3 +276,35 @@ class TestAccessTable(CampaignCommon):
         )
         assessment.state = state
         return assessment
+
+    def test_state_moves_only_through_the_workflow(self):
+        """Writing or creating with a state would skip approval: refused for every
+        role, managers included; the actions above are the way."""
+        cases = {
+            "ilo.advisory.mission": ("approved", self._mission_vals(name="Skip")),
+            "ilo.training": ("done", {"name": "Skip", "project_id": self.project.id}),
+            "ilo.deliverable": (
+                "published",
+                {"name": "Skip", "project_id": self.project.id},
+            ),
+            "ilo.indicator.period": (
+                "approved",
+                {
+                    "indicator_id": self.samples["ilo.indicator"].id,
+                    "date_start": "2060-01-01",
+                    "date_end": "2060-12-31",
+                },
+            ),
+            "c102.gap.assessment": ("validated", {"c102_country_id": self.kenya.id}),
+        }
+        for role in ("officer", "manager"):
+            user = self.users[role]
+            for model, (state, vals) in cases.items():
+                with self.subTest(model=model, role=role):
+                    record = self.samples.get(model) or self.env[model].create(vals)
+                    with self.assertRaisesMsg(UserError, "through the workflow"):
+                        record.with_user(user).write({"state": state})
+                    with self.assertRaisesMsg(UserError, "through the workflow"):
+                        self.env[model].with_user(user).create(
+                            dict(vals, state=state)
+                        )

@@ -1,3 +1,4 @@
+from . import base
 from . import ilo_collaboration_area
 from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin

@@ -4,6 +4,36 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
+def _refuse_state(records):
+    raise UserError(
+        records.env._(
+            "%(model)s: the status changes through the workflow buttons (or their "
+            "methods over RPC), not by writing it.",
+            model=records._description,
+        )
+    )
+
+
+def check_state_write(records, vals):
+    """A workflow's state moves through its actions only (approval needs a manager,
+    closing needs a report...): writing ``state`` from the UI, an import or RPC is
+    refused. The actions write it with ``ilo_workflow`` in the context; data files
+    (superuser) may set it."""
+    if "state" in vals and not (
+        records.env.su or records.env.context.get("ilo_workflow")
+    ):
+        _refuse_state(records)
+
+
+def check_state_create(model, vals_list):
+    """New records start in the workflow's first state (see check_state_write)."""
+    if model.env.su or model.env.context.get("ilo_workflow"):
+        return
+    first = model.default_get(["state"]).get("state")
+    if any(vals.get("state", first) != first for vals in vals_list):
+        _refuse_state(model)
+
+
 class IloActivityMixin(models.AbstractModel):
     """What missions, trainings and deliverables share: they belong to a partnership
     project, inherit its collaboration area, and move through a state workflow."""
@@ -73,8 +103,17 @@ class IloActivityMixin(models.AbstractModel):
                         ),
                     )
                 )
-        self.write({"state": to_state})
+        self.with_context(ilo_workflow=True).write({"state": to_state})
         return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_state_create(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_state_write(self, vals)
+        return super().write(vals)
 
     def _refuse_unlink(self, records, reason):
         """Refuse deleting ``records`` (records with history) with ``reason``; the

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .ilo_activity_mixin import check_state_create, check_state_write
+
 PERIOD_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -162,7 +164,13 @@ class IloIndicatorPeriod(models.Model):
                         )
                     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_state_create(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_state_write(self, vals)
         if set(vals) & set(FIGURES) and not self.env.context.get("ilo_period_unlock"):
             locked = self.filtered(lambda p: p.state == "approved")
             if locked:
@@ -292,7 +300,7 @@ class IloIndicatorPeriod(models.Model):
                     )
                 )
         self.action_refresh_actuals()
-        self.write({"state": "submitted"})
+        self.with_context(ilo_workflow=True).write({"state": "submitted"})
         return True
 
     def action_approve(self):
@@ -307,7 +315,7 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-        self.write(
+        self.with_context(ilo_workflow=True).write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -321,5 +329,7 @@ class IloIndicatorPeriod(models.Model):
             self.env["ilo.activity.mixin"]._check_manager(
                 self.env._("send approved periods back to draft")
             )
-        self.write({"state": "draft", "approved_by_id": False, "date_approved": False})
+        self.with_context(ilo_workflow=True).write(
+            {"state": "draft", "approved_by_id": False, "date_approved": False}
+        )
         return True
