@@ -262,6 +262,15 @@ def test_upgrade_from_previous_release_keeps_everything():
             assert row["date_published"], row["name"]
         assert row["active"] is True
     assert compared > 1000, compared
+    summary = {
+        "from": before["versions"],
+        "to": after["versions"],
+        "records": {m: len(records_after[m]) for m in MODELS},
+        "values_compared": compared,
+    }
+    logs = Path.home() / ".local/state/ilo-issa/logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    (logs / "upgrade-summary.json").write_text(json.dumps(summary, indent=1))
 
 
 def _drop(db):
