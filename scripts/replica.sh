@@ -11,6 +11,13 @@
 # pg_hba.conf (initdb's default for local connections). The one setting changed on the
 # primary, max_slot_wal_keep_size, is reloaded, not restarted (see README).
 #   ILO_REPLICA_PORT  (54330)   ILO_REPLICA_DIR  (/var/lib/ilo-issa/pg-replica as root)
+#   ILO_REPLICA_SYNC  remote_apply (default): the replica is a synchronous standby, and the
+#                     databases that ask for it (ALTER DATABASE ... SET synchronous_commit
+#                     = remote_apply, done by scripts/prod.sh) commit only once the replica
+#                     has applied the change, so a read that follows a write sees it.
+#                     Every other session of the cluster commits locally, as before
+#                     (cluster default synchronous_commit = local): a stopped replica never
+#                     blocks them. async: plain asynchronous streaming.
 source "$(dirname "$0")/common.sh"
 
 REPLICA_PORT="${ILO_REPLICA_PORT:-54330}"
@@ -26,6 +33,8 @@ SLOT="${ILO_REPLICA_SLOT:-ilo_replica}"
 # slot is invalidated and the next start clones again. Protects the disk of the shared
 # development cluster (make test writes a lot of WAL).
 SLOT_WAL_KEEP="${ILO_REPLICA_WAL_KEEP:-2GB}"
+SYNC="${ILO_REPLICA_SYNC:-remote_apply}"
+case "$SYNC" in remote_apply | async) ;; *) die "ILO_REPLICA_SYNC is remote_apply or async" 2 ;; esac
 
 external_pg && die "the replica is a copy of the embedded cluster; with an external PostgreSQL server set up its replica there (db_replica_host/db_replica_port)"
 
@@ -84,7 +93,8 @@ start() {
   provision
   check_primary
   if replica_running; then
-    say "The replica is already running (port $REPLICA_PORT)"
+    set_sync "$SYNC"
+    say "The replica is already running (port $REPLICA_PORT, $SYNC)"
     return 0
   fi
   if [ ! -f "$REPLICA_DATA/standby.signal" ] || [ "$(slot_state)" != ok ]; then
@@ -96,9 +106,13 @@ start() {
   # hot_standby_feedback: long report queries on the replica are not cancelled by the
   # vacuum of rows they still read on the primary. max_connections must be >= the
   # primary's for a hot standby.
-  as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -l "$REPLICA_DIR/postgresql.log" -w -t 120 \
+  # (in a subshell without the caller's descriptors: the server must not keep them)
+  (
+    for fd in $(ls /proc/$BASHPID/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done
+    as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -l "$REPLICA_DIR/postgresql.log" -w -t 120 \
     -o "-k $REPLICA_SOCKET -p $REPLICA_PORT -c listen_addresses='' -c cluster_name=$SLOT -c hot_standby=on -c hot_standby_feedback=on -c shared_buffers=256MB -c max_connections=$(primary_sql 'SHOW max_connections')" \
-    start >/dev/null || die "the replica did not start: see $REPLICA_DIR/postgresql.log"
+      start </dev/null >/dev/null
+  ) || die "the replica did not start: see $REPLICA_DIR/postgresql.log"
   local state=""
   for _ in $(seq 1 60); do
     state="$(primary_sql "SELECT state FROM pg_stat_replication WHERE application_name = '$SLOT'" || true)"
@@ -107,10 +121,28 @@ start() {
   done
   [ "$state" = streaming ] || die "the replica does not stream (state '$state'): see $REPLICA_DIR/postgresql.log"
   [ "$(replica_sql "SELECT pg_is_in_recovery()")" = t ] || die "the replica is not in recovery"
-  say "Replica streaming from the primary"
+  set_sync "$SYNC"
+  say "Replica streaming from the primary ($SYNC)"
+}
+
+# Synchronous standby on the primary (reloaded settings). Sessions whose
+# synchronous_commit is local (the cluster default set here) never wait for it.
+set_sync() {
+  if [ "$1" = remote_apply ]; then
+    primary_sql "ALTER SYSTEM SET synchronous_commit = 'local'" >/dev/null
+    primary_sql "ALTER SYSTEM SET synchronous_standby_names = '$SLOT'" >/dev/null
+  else
+    primary_sql "ALTER SYSTEM RESET synchronous_standby_names" >/dev/null
+    primary_sql "ALTER SYSTEM RESET synchronous_commit" >/dev/null
+  fi
+  primary_sql "SELECT pg_reload_conf()" >/dev/null
 }
 
 stop() {
+  # first release whoever waits for the standby, then stop it
+  if [ -n "$(primary_sql "SHOW synchronous_standby_names" 2>/dev/null || true)" ]; then
+    set_sync async
+  fi
   if replica_running; then
     say "Stopping the replica (port $REPLICA_PORT; data and slot kept)"
     as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -m fast stop >/dev/null
@@ -145,6 +177,7 @@ case "${1:-status}" in
   drop) drop ;;
   # for scripts/prod.sh: where Odoo reaches the replica
   socket) echo "$REPLICA_SOCKET" ;;
+  sync) echo "$SYNC" ;;
   port) echo "$REPLICA_PORT" ;;
   *) die "usage: $0 start|stop|status|drop" 2 ;;
 esac
