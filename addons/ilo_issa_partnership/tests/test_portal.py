@@ -1,6 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import re
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -234,6 +235,37 @@ class TestPortal(HttpCase):
         self.assertNotIn(
             "Intrusion", str(self.other_mission.message_ids.mapped("body"))
         )
+
+    def test_upload_document(self):
+        """The portal chatter's upload route attaches a file to the activity (and
+        refuses one on another institution's activity)."""
+        self.authenticate("ilo_portal", "ilo_portal")
+        page = self.url_open(self.mission.access_url).text
+        token = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+
+        def upload(mission):
+            return self.opener.post(
+                f"{self.base_url()}/mail/attachment/upload",
+                data={
+                    "thread_id": mission.id,
+                    "thread_model": "ilo.advisory.mission",
+                    "csrf_token": token,
+                },
+                files={"ufile": ("actuarial-data.csv", b"year,members\n2025,120000\n")},
+                timeout=30,
+            )
+
+        response = upload(self.mission)
+        self.assertEqual(response.status_code, 200, response.text[:300])
+        attachment = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "ilo.advisory.mission"),
+                ("res_id", "=", self.mission.id),
+            ]
+        )
+        self.assertEqual(attachment.name, "actuarial-data.csv")
+        self.assertEqual(attachment.raw, b"year,members\n2025,120000\n")
+        self.assertEqual(upload(self.other_mission).status_code, 404)
 
     def test_portal_tour(self):
         self.start_tour("/my", "ilo_portal_counterpart_tour", login="ilo_portal")
