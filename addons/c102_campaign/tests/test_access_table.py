@@ -305,6 +305,4 @@ class TestAccessTable(CampaignCommon):
                     with self.assertRaisesMsg(UserError, "through the workflow"):
                         record.with_user(user).write({"state": state})
                     with self.assertRaisesMsg(UserError, "through the workflow"):
-                        self.env[model].with_user(user).create(
-                            dict(vals, state=state)
-                        )
+                        self.env[model].with_user(user).create(dict(vals, state=state))

@@ -51,7 +51,9 @@ class TestFrench(TransactionCase):
                 ],
             }
         )
-        self.assertIn("Taux de prestation : exigé 45 %", assessment.line_ids.gap_summary)
+        self.assertIn(
+            "Taux de prestation : exigé 45 %", assessment.line_ids.gap_summary
+        )
 
     def test_partnership_report_in_french(self):
         wizard = self.fr["ilo.partnership.report.wizard"].create(

@@ -255,10 +255,10 @@ class Base(models.AbstractModel):
     def _ilo_binary_problem(self, field, value):
         if isinstance(value, str):
             value = value.encode("utf-8", "replace")
-        try:
-            if isinstance(value, bytes):
+        if isinstance(value, bytes):
+            try:
                 base64.b64decode(value)
-                return None
-        except (binascii.Error, ValueError):
-            pass
+            except (binascii.Error, ValueError):
+                return self.env._("expects a base64-encoded file.")
+            return None
         return self.env._("expects a base64-encoded file.")
