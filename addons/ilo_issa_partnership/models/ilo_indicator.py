@@ -90,11 +90,15 @@ class IloIndicator(models.Model):
         help="Periods record the actual per constituent group (governments, "
         "employers' and workers' organisations, social security institutions).",
     )
-    baseline_value = fields.Float(string="Baseline", tracking=True)
-    baseline_year = fields.Integer(tracking=True)
+    # figures of different units: never summed in grouped lists
+    baseline_value = fields.Float(string="Baseline", tracking=True, aggregator=None)
+    baseline_year = fields.Integer(tracking=True, aggregator=None)
     baseline_comment = fields.Text(string="Baseline (qualitative)")
     target_value = fields.Float(
-        string="Target", tracking=True, help="The life-of-project target."
+        string="Target",
+        tracking=True,
+        aggregator=None,
+        help="The life-of-project target.",
     )
     target_comment = fields.Text(string="Target (qualitative)")
     period_ids = fields.One2many(
@@ -103,6 +107,7 @@ class IloIndicator(models.Model):
     actual_to_date = fields.Float(
         compute="_compute_progress",
         store=True,
+        aggregator=None,
         help="From the approved periods: their sum, or the latest, by the indicator's "
         "setting.",
     )

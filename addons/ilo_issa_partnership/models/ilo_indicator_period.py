@@ -63,8 +63,9 @@ class IloIndicatorPeriod(models.Model):
     )
     date_start = fields.Date(string="From", required=True, tracking=True)
     date_end = fields.Date(string="To", required=True, tracking=True)
-    target_value = fields.Float(string="Target", tracking=True)
-    actual_value = fields.Float(string="Actual", tracking=True)
+    # figures of different indicators and units: never summed in grouped lists
+    target_value = fields.Float(string="Target", tracking=True, aggregator=None)
+    actual_value = fields.Float(string="Actual", tracking=True, aggregator=None)
     actual_female = fields.Float(string="Women", tracking=True)
     actual_male = fields.Float(string="Men", tracking=True)
     actual_government = fields.Float(string="Governments", tracking=True)
