@@ -22,3 +22,23 @@ shell:      ## an Odoo shell on the development database
 
 bench:      ## benchmarks (tests/bench): the budget pivot over 200,000 lines vs raw SQL
 	@scripts/bench.sh
+
+# Production mode and scale (README, "Production mode and scale")
+.PHONY: prod prod-stop prod-status replica replica-stop load
+prod:         ## production mode: prefork Odoo behind nginx on 127.0.0.1:8080 (ILO_REPLICA=1: + read replica)
+	@scripts/prod.sh start
+
+prod-stop:    ## stop production mode (nginx, Odoo, the replica it started)
+	@scripts/prod.sh stop
+
+prod-status:  ## what production mode runs, with which settings
+	@scripts/prod.sh status
+
+replica:      ## production mode with the PostgreSQL streaming replica and Odoo's db_replica_*
+	@ILO_REPLICA=1 scripts/prod.sh start
+
+replica-stop: ## stop the replica only (its data directory is kept)
+	@scripts/replica.sh stop
+
+load:         ## load test of the users' journeys: 1 worker vs N workers vs N + replica
+	@tests/load/run.sh

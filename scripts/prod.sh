@@ -103,11 +103,16 @@ tune_pg() {
   fi
   # The URLs Odoo builds (links, wkhtmltopdf's assets): the proxy's address, frozen so
   # that a login through another address does not rewrite it; wkhtmltopdf fetches the
-  # report assets from Odoo directly (report.url), not through the proxy.
+  # report's CSS from Odoo directly (report.url), not through the proxy. With a single
+  # HTTP worker, that worker is the one waiting for wkhtmltopdf: the CSS must come from
+  # another process, the gevent one (it serves every route), or the print hangs until
+  # limit_time_real kills the worker (measured: HTTP 502 after 120 s).
+  local report_port=$HTTP_PORT
+  [ "$WORKERS" -lt 2 ] && report_port=$GEVENT_PORT
   pg_psql "INSERT INTO ir_config_parameter (key, value) VALUES
       ('web.base.url', 'http://127.0.0.1:$PROXY_PORT'),
       ('web.base.url.freeze', 'True'),
-      ('report.url', 'http://127.0.0.1:$HTTP_PORT')
+      ('report.url', 'http://127.0.0.1:$report_port')
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value" "$DB" >/dev/null
 }
 

@@ -105,8 +105,15 @@ class OdooUser(FastHttpUser):
 
     def rpc(self, url, params, name):
         self._rpc_id += 1
-        payload = {"jsonrpc": "2.0", "method": "call", "id": self._rpc_id, "params": params}
-        with self.client.post(url, json=payload, name=name, catch_response=True) as resp:
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": self._rpc_id,
+            "params": params,
+        }
+        with self.client.post(
+            url, json=payload, name=name, catch_response=True
+        ) as resp:
             if resp.status_code != 200:
                 resp.failure(f"HTTP {resp.status_code}")
                 raise JourneyError(f"{name}: HTTP {resp.status_code}")
@@ -153,7 +160,11 @@ class OdooUser(FastHttpUser):
             model,
             "get_views",
             views=[[False, view] for view in views],
-            options={"action_id": action.get("id") or False, "load_filters": True, "toolbar": True},
+            options={
+                "action_id": action.get("id") or False,
+                "load_filters": True,
+                "toolbar": True,
+            },
         )
 
     def expect(self, ok, name, message):
@@ -207,14 +218,18 @@ class ProgrammeOfficer(OdooUser):
             for c in self.call(
                 "res.country",
                 "search_read",
-                domain=[("code", "in", ["SN", "CI", "TD", "TL", "KE", "JO", "MA", "PE"])],
+                domain=[
+                    ("code", "in", ["SN", "CI", "TD", "TL", "KE", "JO", "MA", "PE"])
+                ],
                 fields=["id"],
             )
         ]
 
     @task
     def calendar_create_submit(self):
-        self.journey("officer: mission calendar, create, submit", self._calendar_create_submit)
+        self.journey(
+            "officer: mission calendar, create, submit", self._calendar_create_submit
+        )
 
     def _calendar_create_submit(self):
         model = "ilo.advisory.mission"
@@ -227,8 +242,17 @@ class ProgrammeOfficer(OdooUser):
             model,
             "search_read",
             domain=[("date_start", "<", str(last)), ("date_end", ">=", str(first))],
-            fields=["name", "date_start", "date_end", "project_id", "country_id",
-                    "member_ids", "state", "user_id", "display_name"],
+            fields=[
+                "name",
+                "date_start",
+                "date_end",
+                "project_id",
+                "country_id",
+                "member_ids",
+                "state",
+                "user_id",
+                "display_name",
+            ],
         )
         # "New": defaults, then save, then Submit, then the form reloads the record
         self.call(model, "onchange", [], {}, [], MISSION_SPEC)
@@ -242,7 +266,9 @@ class ProgrammeOfficer(OdooUser):
         }
         [mission] = self.call(model, "web_save", [], values, specification=MISSION_SPEC)
         self.button(model, "action_submit", [mission["id"]])
-        records = self.call(model, "web_read", [mission["id"]], specification=MISSION_SPEC)
+        records = self.call(
+            model, "web_read", [mission["id"]], specification=MISSION_SPEC
+        )
         self.expect(
             records and records[0]["state"] == "submitted",
             "stale read: mission after submit",
@@ -266,8 +292,12 @@ class FinanceOfficer(OdooUser):
         action = self.load_action("ilo_issa_partnership.ilo_budget_line_action_pivot")
         self.get_views(model, action, ["pivot", "graph", "list", "search"])
         # the pivot asks one read_group per combination of row and column group-bys
-        for groupby in ([], ["collaboration_area_id"], ["funding_source_id"],
-                        ["collaboration_area_id", "funding_source_id"]):
+        for groupby in (
+            [],
+            ["collaboration_area_id"],
+            ["funding_source_id"],
+            ["collaboration_area_id", "funding_source_id"],
+        ):
             self.call(model, "read_group", [], BUDGET_MEASURES, groupby, lazy=False)
 
 
@@ -279,12 +309,15 @@ class Leadership(OdooUser):
 
     @task
     def dashboard_and_report(self):
-        self.journey("leadership: dashboard + partnership report PDF",
-                     self._dashboard_and_report)
+        self.journey(
+            "leadership: dashboard + partnership report PDF", self._dashboard_and_report
+        )
 
     def _dashboard_and_report(self):
         # the dashboard: a server action that creates the record, then the form reads it
-        action = self.load_action("ilo_issa_partnership.ilo_partnership_dashboard_action")
+        action = self.load_action(
+            "ilo_issa_partnership.ilo_partnership_dashboard_action"
+        )
         opened = self.rpc(
             "/web/action/run",
             {"action_id": action["id"], "context": self.user_context},
@@ -292,19 +325,36 @@ class Leadership(OdooUser):
         )
         model = "ilo.partnership.dashboard"
         self.get_views(model, opened, ["form"])
-        spec = {name: {} for name in (
-            "activity_count", "late_count", "participant_count", "female_share",
-            "show_money", "areas_html", "spend_html", "participants_html")}
+        spec = {
+            name: {}
+            for name in (
+                "activity_count",
+                "late_count",
+                "participant_count",
+                "female_share",
+                "show_money",
+                "areas_html",
+                "spend_html",
+                "participants_html",
+            )
+        }
         records = self.call(model, "web_read", [opened["res_id"]], specification=spec)
-        self.expect(records and records[0]["areas_html"], "stale read: dashboard",
-                    f"dashboard {opened['res_id']} read back empty")
+        self.expect(
+            records and records[0]["areas_html"],
+            "stale read: dashboard",
+            f"dashboard {opened['res_id']} read back empty",
+        )
         # Reporting > Partnership Report (PDF): the period wizard, Print, the download
         wizard_model = "ilo.partnership.report.wizard"
-        action = self.load_action("ilo_issa_partnership.ilo_partnership_report_wizard_action")
+        action = self.load_action(
+            "ilo_issa_partnership.ilo_partnership_report_wizard_action"
+        )
         self.get_views(wizard_model, action, ["form"])
         wspec = {"date_from": {}, "date_to": {}}
         defaults = self.call(wizard_model, "onchange", [], {}, [], wspec)["value"]
-        [wizard] = self.call(wizard_model, "web_save", [], defaults, specification=wspec)
+        [wizard] = self.call(
+            wizard_model, "web_save", [], defaults, specification=wspec
+        )
         report = self.button(wizard_model, "action_print", [wizard["id"]])
         ids = ",".join(str(i) for i in report["context"]["active_ids"])
         url = f"/report/pdf/{report['report_name']}/{ids}"
@@ -331,10 +381,13 @@ class CampaignOfficer(OdooUser):
 
     def prepare(self):
         self.countries = [
-            c["id"] for c in self.call("c102.country", "search_read", domain=[], fields=["id"])
+            c["id"]
+            for c in self.call("c102.country", "search_read", domain=[], fields=["id"])
         ]
-        self.parts = [p["id"] for p in self.call("c102.part", "search_read", domain=[],
-                                                 fields=["id"])]
+        self.parts = [
+            p["id"]
+            for p in self.call("c102.part", "search_read", domain=[], fields=["id"])
+        ]
 
     @task
     def assess_and_validate(self):
@@ -356,12 +409,16 @@ class CampaignOfficer(OdooUser):
         )
         self.call(model, "onchange", [], {}, [], ASSESSMENT_SPEC)
         lines = [
-            (0, 0, {
-                "part_id": part,
-                "coverage_basis": "employees",
-                "coverage_rate": random.choice([30, 50, 60, 80]),
-                "benefit_rate": random.choice([30, 40, 45, 50]),
-            })
+            (
+                0,
+                0,
+                {
+                    "part_id": part,
+                    "coverage_basis": "employees",
+                    "coverage_rate": random.choice([30, 50, 60, 80]),
+                    "benefit_rate": random.choice([30, 40, 45, 50]),
+                },
+            )
             for part in random.sample(self.parts, k=min(3, len(self.parts)))
         ]
         values = {
@@ -369,10 +426,13 @@ class CampaignOfficer(OdooUser):
             "source_document": "Load test: comparative study",
             "line_ids": lines,
         }
-        [assessment] = self.call(model, "web_save", [], values, specification=ASSESSMENT_SPEC)
+        [assessment] = self.call(
+            model, "web_save", [], values, specification=ASSESSMENT_SPEC
+        )
         self.button(model, "action_validate", [assessment["id"]])
-        records = self.call(model, "web_read", [assessment["id"]],
-                            specification=ASSESSMENT_SPEC)
+        records = self.call(
+            model, "web_read", [assessment["id"]], specification=ASSESSMENT_SPEC
+        )
         self.expect(
             records and records[0]["state"] == "validated",
             "stale read: assessment after validate",

@@ -12,13 +12,20 @@ import odoorpc
 
 # login -> (name, group xml ids): one user per role of the journeys
 USERS = {
-    "ilo.load.officer": ("Load test: programme officer",
-                         ["ilo_issa_partnership.group_programme_officer"]),
+    "ilo.load.officer": (
+        "Load test: programme officer",
+        ["ilo_issa_partnership.group_programme_officer"],
+    ),
     "ilo.load.finance": ("Load test: finance", ["ilo_issa_partnership.group_finance"]),
-    "ilo.load.leader": ("Load test: leadership", ["ilo_issa_partnership.group_leadership"]),
+    "ilo.load.leader": (
+        "Load test: leadership",
+        ["ilo_issa_partnership.group_leadership"],
+    ),
     # gap assessments are validated by partnership managers
-    "ilo.load.campaign": ("Load test: campaign officer",
-                          ["ilo_issa_partnership.group_partnership_manager"]),
+    "ilo.load.campaign": (
+        "Load test: campaign officer",
+        ["ilo_issa_partnership.group_partnership_manager"],
+    ),
 }
 
 
@@ -31,7 +38,9 @@ def main(host, port, db):
 
     def ref(xmlid):
         module, name = xmlid.split(".")
-        [found] = Data.search_read([("module", "=", module), ("name", "=", name)], ["res_id"])
+        [found] = Data.search_read(
+            [("module", "=", module), ("name", "=", name)], ["res_id"]
+        )
         return found["res_id"]
 
     for login, (name, groups) in USERS.items():
