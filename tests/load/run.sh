@@ -5,7 +5,8 @@
 # time; prints a table of throughput and p50/p95 per journey, and for the replica run
 # which requests went to which database. Exit 1 when any request or journey failed.
 #   ILO_LOAD_USERS (24)  ILO_LOAD_TIME (60, seconds measured per run)
-#   ILO_LOAD_SCENARIOS ("1w nw replica")   ILO_LOAD_KEEP=1 leaves production mode running
+#   ILO_LOAD_SCENARIOS ("1w nw replica"; also "replica-async": the replica without
+#   remote_apply, to see the stale reads it gives)   ILO_LOAD_KEEP=1: leave it running
 # Locust lives in its own venv (ILO_STATE_DIR/venv-load, requirements-load.txt): its
 # gevent/greenlet pins are not Odoo's.
 source "$(dirname "$0")/../../scripts/common.sh"
@@ -60,10 +61,11 @@ run_locust() { # dir seconds [extra args]
     >"$dir/locust.log" 2>&1) || true
 }
 
-scenario() { # name workers replica
-  local name="$1" workers="$2" replica="$3" dir="$OUT/$1"
-  say "Scenario $name: workers=${workers:-auto}, replica=$replica"
-  ILO_WORKERS="$workers" ILO_REPLICA="$replica" "$ROOT/scripts/prod.sh" start
+scenario() { # name workers replica [replica sync mode]
+  local name="$1" workers="$2" replica="$3" sync="${4:-remote_apply}" dir="$OUT/$1"
+  say "Scenario $name: workers=${workers:-auto}, replica=$replica${4:+ ($sync)}"
+  ILO_WORKERS="$workers" ILO_REPLICA="$replica" ILO_REPLICA_SYNC="$sync" \
+    "$ROOT/scripts/prod.sh" start
   mkdir -p "$dir"
   grep -E '^(workers|max_cron_threads|limit_memory|db_replica)' "$ILO_STATE_DIR/prod/odoo-prod.conf" >"$dir/settings"
   "$PY" "$ROOT/tests/load/setup_users.py" 127.0.0.1 "$PROXY_PORT" "$DB" >/dev/null
@@ -76,7 +78,7 @@ scenario() { # name workers replica
   # statistics are reset once every user is spawned: the logins stay out of the figures
   run_locust "$dir" $((SECONDS_MEASURED + 5)) --reset-stats
   pg_counters >"$dir/pg-after"
-  if [ "$replica" = 1 ]; then
+  if [ "$name" = replica ]; then
     # a report through the read-only route /report/pdf (scripts/ilo report), for the table
     ILO_URL="$HOST" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
       "$ROOT/scripts/ilo" report partnership --from 2026-01-01 --to 2026-12-31 \
@@ -103,7 +105,8 @@ for s in $SCENARIOS; do
     1w) scenario 1w 1 0 ;;
     nw) scenario nw "" 0 ;;
     replica) scenario replica "" 1 ;;
-    *) die "unknown scenario $s (1w, nw, replica)" 2 ;;
+    replica-async) scenario replica-async "" 1 async ;;
+    *) die "unknown scenario $s (1w, nw, replica, replica-async)" 2 ;;
   esac
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/conditions"

@@ -14,7 +14,12 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-TITLES = {"1w": "1 worker", "nw": "{n} workers", "replica": "{n} workers + replica"}
+TITLES = {
+    "1w": "1 worker",
+    "nw": "{n} workers",
+    "replica": "{n} workers + replica",
+    "replica-async": "{n} workers + async replica",
+}
 # Odoo's request line:
 #   ... "POST /path HTTP/1.1" 200 - <queries> <sql s> <other s> [mode]
 # (the cursor mode ro / rw / ro->rw is logged when db_replica_host is set)
@@ -76,7 +81,7 @@ def ms(value):
 
 def main(run_dir):
     run = Path(run_dir)
-    scenarios = [p for p in (run / n for n in ("1w", "nw", "replica")) if p.is_dir()]
+    scenarios = [p for p in (run / n for n in TITLES) if p.is_dir()]
     out = []
     failures = 0
     if (run / "conditions").exists():
@@ -107,22 +112,24 @@ def main(run_dir):
             None,
         )
         failed = int(total["Failure Count"]) if total else 1
+        stale = sum(int(r["Failure Count"]) for r in rows if r["Type"] == "CHECK")
         warm_failed = int(warm["Failure Count"]) if warm else 0
         failures += failed + warm_failed
         totals.append(
             f"| {title(folder.name, folder)} | "
             + (
                 f"{int(total['Request Count']):,} | {float(total['Requests/s']):.1f} | "
-                f"{ms(total['50%'])} | {ms(total['95%'])} | {failed} | {warm_failed} |"
+                f"{ms(total['50%'])} | {ms(total['95%'])} | {failed} | {stale} "
+                f"| {warm_failed} |"
                 if total
-                else "no statistics | | | | | |"
+                else "no statistics | | | | | | |"
             )
         )
     out += [
         "",
         "| run | HTTP requests | requests/s | p50 ms | p95 ms | failed "
-        "| failed in warm-up |",
-        "|---|--:|--:|--:|--:|--:|--:|",
+        "| of which stale reads | failed in warm-up |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
         *totals,
     ]
 
