@@ -36,8 +36,9 @@ REPLICA_FLAG="$PROD_DIR/replica-started"
 # Daemons must not keep the caller's descriptors (a pipe into `make prod | tail` would
 # never close): close everything above stderr in the subshell that starts them.
 close_fds() {
-  local fd
-  for fd in $(ls /proc/$BASHPID/fd); do
+  local path fd
+  for path in /proc/"$BASHPID"/fd/*; do
+    fd="${path##*/}"
     [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
   done
   return 0
@@ -279,11 +280,12 @@ start() {
   say "Starting Odoo: $WORKERS HTTP workers, $CRON cron worker(s), gevent port $GEVENT_PORT"
   (
     close_fds
-    cd "$ROOT"
+    cd "$ROOT" || exit 1
     exec setsid "$PY" "$ODOO_SRC/odoo-bin" "${args[@]}" </dev/null >>"$LOG_DIR/prod-odoo.stdout.log" 2>&1
   ) &
   for _ in $(seq 1 30); do [ -s "$PIDFILE" ] && break; sleep 0.5; done
   wait_http "http://127.0.0.1:$HTTP_PORT/web/health" "Odoo" "$PIDFILE"
+  wait_http "http://127.0.0.1:$GEVENT_PORT/web/health" "Odoo's gevent process" "$PIDFILE"
   render_nginx
   say "Starting nginx on 127.0.0.1:$PROXY_PORT"
   # nginx keeps the descriptors it was started with: none of the caller's

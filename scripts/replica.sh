@@ -108,7 +108,10 @@ start() {
   # primary's for a hot standby.
   # (in a subshell without the caller's descriptors: the server must not keep them)
   (
-    for fd in $(ls /proc/$BASHPID/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done
+    for path in /proc/"$BASHPID"/fd/*; do
+      fd="${path##*/}"
+      [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+    done
     as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -l "$REPLICA_DIR/postgresql.log" -w -t 120 \
     -o "-k $REPLICA_SOCKET -p $REPLICA_PORT -c listen_addresses='' -c cluster_name=$SLOT -c hot_standby=on -c hot_standby_feedback=on -c shared_buffers=256MB -c max_connections=$(primary_sql 'SHOW max_connections')" \
       start </dev/null >/dev/null
