@@ -222,7 +222,8 @@ odoo_args() {
 odoo_bin() {
   local args
   mapfile -t args < <(odoo_args)
-  (cd "$ROOT" && "$PY" "$ODOO_SRC/odoo-bin" "${args[@]}" "$@")
+  # exec: the caller's $! (a background server) is Odoo itself, so that kill stops it
+  (cd "$ROOT" && exec "$PY" "$ODOO_SRC/odoo-bin" "${args[@]}" "$@")
 }
 
 provision() {
@@ -238,6 +239,16 @@ dbtool() {
   local args
   mapfile -t args < <(odoo_args)
   (cd "$ROOT" && "$PY" "$ROOT/scripts/dbtool.py" "$@" -- "${args[@]}")
+}
+
+# Stop a background process and everything it started (a server started with `odoo_bin
+# ... &` is a subshell whose child is Odoo).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do
+    kill_tree "$child"
+  done
+  kill "$1" 2>/dev/null || true
 }
 
 free_port() {

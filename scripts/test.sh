@@ -16,7 +16,7 @@ SERVER_PID=""
 
 cleanup() {
   if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
+    kill_tree "$SERVER_PID"
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   if [ "${KEEP_DB:-0}" != 1 ]; then
