@@ -7,6 +7,9 @@ DB=ilo_bench
 if ! dbtool exists "$DB"; then
   say "Creating $DB"
   odoo_bin -d "$DB" -i "$MODULES" --stop-after-init --log-level=warn
+else
+  say "Upgrading the addons in $DB (-u)"
+  odoo_bin -d "$DB" -u "$MODULES" --stop-after-init --log-level=warn --no-http
 fi
 args=()
 mapfile -t args < <(odoo_args)
@@ -17,7 +20,7 @@ PORT="$(free_port)"
 odoo_bin -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 \
   --log-level=warn >"$LOG_DIR/bench-server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill_tree $SERVER' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/web/health" >/dev/null && break; sleep 1; done
 ILO_URL="http://127.0.0.1:$PORT" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
   "$PY" tests/bench/xmlrpc_bulk.py "${ILO_BENCH_BULK:-10000}"
