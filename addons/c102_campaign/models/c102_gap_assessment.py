@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.addons.ilo_issa_partnership.models.ilo_activity_mixin import (
     check_state_create,
     check_state_write,
+    workflow_write,
 )
 
 
@@ -80,7 +81,7 @@ class C102GapAssessment(models.Model):
                         name=assessment.name,
                     )
                 )
-        self.with_context(ilo_workflow=True).write({"state": "validated"})
+        workflow_write(self, {"state": "validated"})
         self.c102_country_id._advance_stage("gap_assessment")
         return True
 
@@ -91,7 +92,7 @@ class C102GapAssessment(models.Model):
             raise UserError(
                 self.env._("Only partnership managers reopen validated assessments.")
             )
-        self.with_context(ilo_workflow=True).write({"state": "draft"})
+        workflow_write(self, {"state": "draft"})
         return True
 
     @api.model_create_multi

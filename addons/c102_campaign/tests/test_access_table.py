@@ -304,5 +304,10 @@ class TestAccessTable(CampaignCommon):
                     record = self.samples.get(model) or self.env[model].create(vals)
                     with self.assertRaisesMsg(UserError, "through the workflow"):
                         record.with_user(user).write({"state": state})
+                    # no context key opens it (RPC callers choose their context)
+                    with self.assertRaisesMsg(UserError, "through the workflow"):
+                        record.with_user(user).with_context(ilo_workflow=True).write(
+                            {"state": state}
+                        )
                     with self.assertRaisesMsg(UserError, "through the workflow"):
                         self.env[model].with_user(user).create(dict(vals, state=state))

@@ -66,6 +66,8 @@ class PartnershipPortal(CustomerPortal):
             record_sudo = self._ilo_document(kind, record_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
+        if not record_sudo.active:  # archived: out of the lists and of the portal
+            return request.redirect("/my/partnership")
         values = self._prepare_portal_layout_values()
         values.update(
             {

@@ -17,21 +17,28 @@ def _refuse_state(records):
 def check_state_write(records, vals):
     """A workflow's state moves through its actions only (approval needs a manager,
     closing needs a report...): writing ``state`` from the UI, an import or RPC is
-    refused. The actions write it with ``ilo_workflow`` in the context; data files
-    (superuser) may set it."""
-    if "state" in vals and not (
-        records.env.su or records.env.context.get("ilo_workflow")
-    ):
+    refused. The actions check their own rules and the user's write access, then
+    write through ``workflow_write``; data files (superuser) may set it. (No
+    context key opens this: RPC callers choose their context.)"""
+    if "state" in vals and not records.env.su:
         _refuse_state(records)
 
 
 def check_state_create(model, vals_list):
     """New records start in the workflow's first state (see check_state_write)."""
-    if model.env.su or model.env.context.get("ilo_workflow"):
+    if model.env.su:
         return
     first = model.default_get(["state"]).get("state")
     if any(vals.get("state", first) != first for vals in vals_list):
         _refuse_state(model)
+
+
+def workflow_write(records, vals):
+    """Write a workflow step once the action has checked its own rules: the user
+    must be allowed to write these records (access rights and record rules), then
+    the write runs as superuser with the same user (tracking names them)."""
+    records.check_access("write")
+    return records.sudo().write(vals)
 
 
 class IloActivityMixin(models.AbstractModel):
@@ -103,7 +110,7 @@ class IloActivityMixin(models.AbstractModel):
                         ),
                     )
                 )
-        self.with_context(ilo_workflow=True).write({"state": to_state})
+        workflow_write(self, {"state": to_state})
         return True
 
     @api.model_create_multi

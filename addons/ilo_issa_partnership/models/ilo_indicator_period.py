@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .ilo_activity_mixin import check_state_create, check_state_write
+from .ilo_activity_mixin import check_state_create, check_state_write, workflow_write
 
 PERIOD_STATES = [
     ("draft", "Draft"),
@@ -27,6 +27,7 @@ FIGURES = (
     "date_end",
     "indicator_id",
 )
+ACTUALS = FIGURES[1:8]  # actual_value ... actual_ssi
 GROUP_FIELDS = {
     "government": "actual_government",
     "employer": "actual_employer",
@@ -172,17 +173,38 @@ class IloIndicatorPeriod(models.Model):
 
     def write(self, vals):
         check_state_write(self, vals)
-        if set(vals) & set(FIGURES) and not self.env.context.get("ilo_period_unlock"):
-            locked = self.filtered(lambda p: p.state == "approved")
-            if locked:
+        if set(vals) & set(FIGURES) and not self.env.su:
+            self._check_figures_writable(vals)
+        return super().write(vals)
+
+    def _check_figures_writable(self, vals):
+        """Approved figures are frozen; submitted ones wait for the manager;
+        automatic actuals come from the programme (Recount), not from the user."""
+        for period in self:
+            if period.state == "approved":
                 raise UserError(
                     self.env._(
                         "%(period)s is approved: its figures are frozen. A manager "
                         "can send it back to draft first.",
-                        period=locked[0].display_name,
+                        period=period.display_name,
                     )
                 )
-        return super().write(vals)
+            if period.state == "submitted":
+                raise UserError(
+                    self.env._(
+                        "%(period)s is submitted: its figures wait for the manager's "
+                        "approval. Send it back to draft to change them.",
+                        period=period.display_name,
+                    )
+                )
+            if period.indicator_id.source != "manual" and set(vals) & set(ACTUALS):
+                raise UserError(
+                    self.env._(
+                        "%(period)s: the actuals of this indicator are counted from "
+                        "the programme; use Recount instead of entering them.",
+                        period=period.display_name,
+                    )
+                )
 
     def _check_approved_unlink(self):
         approved = self.filtered(lambda p: p.state == "approved")
@@ -286,7 +308,7 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-            period.write(values)
+            workflow_write(period, values)
         return True
 
     # ------------------------------------------------------------------ workflow
@@ -297,11 +319,13 @@ class IloIndicatorPeriod(models.Model):
                     self.env._(
                         "%(period)s is already %(state)s.",
                         period=period.display_name,
-                        state=dict(PERIOD_STATES)[period.state],
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[period.state],
                     )
                 )
         self.action_refresh_actuals()
-        self.with_context(ilo_workflow=True).write({"state": "submitted"})
+        workflow_write(self, {"state": "submitted"})
         return True
 
     def action_approve(self):
@@ -316,12 +340,13 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-        self.with_context(ilo_workflow=True).write(
+        workflow_write(
+            self,
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
                 "date_approved": fields.Date.context_today(self),
-            }
+            },
         )
         return True
 
@@ -330,7 +355,7 @@ class IloIndicatorPeriod(models.Model):
             self.env["ilo.activity.mixin"]._check_manager(
                 self.env._("send approved periods back to draft")
             )
-        self.with_context(ilo_workflow=True).write(
-            {"state": "draft", "approved_by_id": False, "date_approved": False}
+        workflow_write(
+            self, {"state": "draft", "approved_by_id": False, "date_approved": False}
         )
         return True

@@ -176,9 +176,13 @@ class ProjectProject(models.Model):
             ("ilo.training", self.env._("trainings")),
             ("ilo.deliverable", self.env._("deliverables")),
             ("ilo.budget.line", self.env._("budget lines")),
+            ("ilo.indicator.period", self.env._("approved results")),
         ):
             records = self.env[model].sudo().with_context(active_test=False)
-            found = records.search([("project_id", "in", self.ids)], limit=1)
+            domain = [("project_id", "in", self.ids)]
+            if model == "ilo.indicator.period":
+                domain.append(("state", "=", "approved"))
+            found = records.search(domain, limit=1)
             if found:
                 raise UserError(
                     self.env._(

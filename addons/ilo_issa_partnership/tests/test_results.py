@@ -326,6 +326,20 @@ class TestResults(PartnershipCommon):
             ["Approved", "Draft", "Submitted"],
         )
 
+    def test_submitted_and_counted_figures_are_not_typed_over(self):
+        officer = self.users["officer"]
+        counted = self._period(self.trained)
+        with self.assertRaisesMsg(UserError, "use Recount"):
+            counted.with_user(officer).actual_value = 400
+        counted.with_user(officer).target_value = 40  # the target is the officer's
+        counted.with_user(officer).action_submit()
+        self.assertEqual(counted.actual_value, 4)
+        with self.assertRaisesMsg(UserError, "wait for the manager"):
+            counted.with_user(officer).target_value = 50
+        manual = self._period(self.manual, actual_value=3)
+        manual.with_user(officer).actual_value = 5  # entered by officers
+        self.assertEqual(manual.actual_value, 5)
+
     def test_sum_and_latest(self):
         first = self._period(self.manual, "2030-01-01", "2030-12-31", actual_value=5)
         second = self._period(self.manual, "2031-01-01", "2031-12-31", actual_value=8)
@@ -343,6 +357,17 @@ class TestResults(PartnershipCommon):
         for records in (period, self.manual, self.outcome):
             with self.assertRaisesMsg(UserError, "approved and cannot be deleted"):
                 records.unlink()
+        # nor through the project (results cascade in the database)
+        project = self.env["project.project"].create(
+            {"name": "Results only", "collaboration_area_id": self.area_policy.id}
+        )
+        result = self.env["ilo.result"].create({"name": "O", "project_id": project.id})
+        indicator = self.env["ilo.indicator"].create(
+            {"name": "I", "result_id": result.id}
+        )
+        self._period(indicator, state="approved")
+        with self.assertRaisesMsg(UserError, "approved results"):
+            project.unlink()
         self.manual.action_archive()
         self.assertFalse(self.manual.active)
         draft = self._period(self.trained)

@@ -19,7 +19,7 @@ def migrate(cr, version):
                   WHERE m.model = 'ilo.deliverable'
                     AND m.res_id = d.id
                     AND f.name = 'state'
-                    AND v.new_value_char = 'Published'),
+                    AND v.new_value_char IN ('Published', 'Publié')),
                 d.write_date::date)
          WHERE d.state = 'published' AND d.date_published IS NULL
         """
