@@ -14,6 +14,12 @@ class IloIndicator(models.Model):
         ondelete={"c102_assessed": "set default", "c102_ratified": "set default"},
     )
 
+    def _source_aggregation(self):
+        # a country assessed again in a later period is not a new country
+        if self.source == "c102_assessed":
+            return "latest"
+        return super()._source_aggregation()
+
     def _source_measure(self):
         if self.source in ("c102_assessed", "c102_ratified"):
             return "unit"

@@ -1,7 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CampaignCommon
 
@@ -158,3 +158,32 @@ class TestDashboard(CampaignCommon):
             [("c102_country_id", "=", self.kenya.id)]
         )
         self.assertEqual(report.part_id.mapped("code"), ["II", "V", "VII"])
+
+
+@tagged("post_install", "-at_install")
+class TestCampaignIndicators(CampaignCommon):
+    def test_assessed_countries_are_a_level(self):
+        project = self.env["project.project"].create(
+            {"name": "Campaign results", "collaboration_area_id": self.area_policy.id}
+        )
+        result = self.env["ilo.result"].create(
+            {"name": "Countries ready", "project_id": project.id}
+        )
+        with Form(self.env["ilo.indicator"]) as form:
+            form.name = "Countries with a validated gap assessment"
+            form.result_id = result
+            form.source = "c102_assessed"
+        indicator = form.record
+        self.assertEqual((indicator.measure, indicator.aggregation), ("unit", "latest"))
+        self._assessment(
+            self.kenya, [dict(self.compliant_line("V"), part_id=self.parts["V"].id)]
+        ).action_validate()
+        period = self.env["ilo.indicator.period"].create(
+            {
+                "indicator_id": indicator.id,
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
+            }
+        )
+        period.action_refresh_actuals()
+        self.assertGreaterEqual(period.actual_value, 1)

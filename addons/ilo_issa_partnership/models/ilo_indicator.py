@@ -155,7 +155,7 @@ class IloIndicator(models.Model):
         measure = self._source_measure()
         if measure:
             self.measure = measure
-            self.aggregation = "latest" if measure == "percentage" else "sum"
+            self.aggregation = self._source_aggregation()
         if self.source in SOURCE_DISAGGREGATION:
             self.disaggregate_sex = True
 
@@ -173,6 +173,12 @@ class IloIndicator(models.Model):
                         expected=labels[expected],
                     )
                 )
+
+    def _source_aggregation(self):
+        """How the periods of an automatic source combine: counts of events add up,
+        shares are levels."""
+        self.ensure_one()
+        return "latest" if self._source_measure() == "percentage" else "sum"
 
     def _source_measure(self):
         """The measure the indicator's automatic source produces (None: manual)."""
