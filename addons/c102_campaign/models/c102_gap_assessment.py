@@ -3,19 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ilo_issa_partnership.models.ilo_activity_mixin import (
-    check_state_create,
-    check_state_write,
-    workflow_write,
-)
-
 
 class C102GapAssessment(models.Model):
     """A comparative (gap) assessment of national law and practice against C102."""
 
     _name = "c102.gap.assessment"
     _description = "C102 Gap Assessment"
-    _inherit = ["mail.thread"]
+    _inherit = ["ilo.workflow.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -81,7 +75,7 @@ class C102GapAssessment(models.Model):
                         name=assessment.name,
                     )
                 )
-        workflow_write(self, {"state": "validated"})
+        self._workflow_write({"state": "validated"})
         self.c102_country_id._advance_stage("gap_assessment")
         return True
 
@@ -92,16 +86,10 @@ class C102GapAssessment(models.Model):
             raise UserError(
                 self.env._("Only partnership managers reopen validated assessments.")
             )
-        workflow_write(self, {"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_state_create(self, vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
-        check_state_write(self, vals)
         if set(vals) - {"state", "message_main_attachment_id"} and any(
             a.state == "validated" for a in self
         ):

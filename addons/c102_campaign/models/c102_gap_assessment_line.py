@@ -21,6 +21,22 @@ CRITERIA = {
 }
 
 
+# the fields the gap check (rules/standards.py) reads
+ASSESSED_FIELDS = (
+    "part_id",
+    "coverage_basis",
+    "coverage_rate",
+    "benefit_rate",
+    "family_rate_basis",
+    "qualifying_basis",
+    "qualifying_years",
+    "benefit_duration_weeks",
+    "waiting_days",
+    "pensionable_age",
+    "uses_article3",
+)
+
+
 class C102GapAssessmentLine(models.Model):
     """One Part of the Convention against one national scheme."""
 
@@ -99,38 +115,13 @@ class C102GapAssessmentLine(models.Model):
             uses_article3=self.uses_article3,
         )
 
-    @api.depends(
-        "part_id",
-        "coverage_basis",
-        "coverage_rate",
-        "benefit_rate",
-        "family_rate_basis",
-        "qualifying_basis",
-        "qualifying_years",
-        "benefit_duration_weeks",
-        "waiting_days",
-        "pensionable_age",
-        "uses_article3",
-    )
+    @api.depends(*ASSESSED_FIELDS)
     def _compute_result(self):
         for line in self:
             outcome = line._assess()
             line.result = outcome.result if outcome else False
 
-    @api.depends(
-        "result",
-        "part_id",
-        "coverage_basis",
-        "coverage_rate",
-        "benefit_rate",
-        "family_rate_basis",
-        "qualifying_basis",
-        "qualifying_years",
-        "benefit_duration_weeks",
-        "waiting_days",
-        "pensionable_age",
-        "uses_article3",
-    )
+    @api.depends(*ASSESSED_FIELDS)
     def _compute_gap_summary(self):
         for line in self:
             outcome = line._assess()

@@ -54,6 +54,7 @@ ABSTRACT = {
     "ilo.activity.mixin",
     "ilo.budget.totals.mixin",
     "ilo.portal.mixin",
+    "ilo.workflow.mixin",
     "c102.campaign.map",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")

@@ -1,5 +1,6 @@
 from . import base
 from . import ilo_collaboration_area
+from . import ilo_workflow_mixin
 from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
 from . import ilo_portal_mixin

@@ -4,49 +4,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
-def _refuse_state(records):
-    raise UserError(
-        records.env._(
-            "%(model)s: the status changes through the workflow buttons (or their "
-            "methods over RPC), not by writing it.",
-            model=records._description,
-        )
-    )
-
-
-def check_state_write(records, vals):
-    """A workflow's state moves through its actions only (approval needs a manager,
-    closing needs a report...): writing ``state`` from the UI, an import or RPC is
-    refused. The actions check their own rules and the user's write access, then
-    write through ``workflow_write``; data files (superuser) may set it. (No
-    context key opens this: RPC callers choose their context.)"""
-    if "state" in vals and not records.env.su:
-        _refuse_state(records)
-
-
-def check_state_create(model, vals_list):
-    """New records start in the workflow's first state (see check_state_write)."""
-    if model.env.su:
-        return
-    first = model.default_get(["state"]).get("state")
-    if any(vals.get("state", first) != first for vals in vals_list):
-        _refuse_state(model)
-
-
-def workflow_write(records, vals):
-    """Write a workflow step once the action has checked its own rules: the user
-    must be allowed to write these records (access rights and record rules), then
-    the write runs as superuser with the same user (tracking names them)."""
-    records.check_access("write")
-    return records.sudo().write(vals)
-
-
 class IloActivityMixin(models.AbstractModel):
     """What missions, trainings and deliverables share: they belong to a partnership
     project, inherit its collaboration area, and move through a state workflow."""
 
     _name = "ilo.activity.mixin"
+    _inherit = ["ilo.workflow.mixin"]
     _description = "Partnership Activity"
+    # states in which an activity has history: archived, never deleted
+    _history_states = ()
 
     project_id = fields.Many2one(
         "project.project",
@@ -110,17 +76,20 @@ class IloActivityMixin(models.AbstractModel):
                         ),
                     )
                 )
-        workflow_write(self, {"state": to_state})
+        self._workflow_write({"state": to_state})
         return True
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_state_create(self, vals_list)
-        return super().create(vals_list)
+    def _history_reason(self):
+        """Why an activity in one of ``_history_states`` cannot be deleted."""
+        raise NotImplementedError
 
-    def write(self, vals):
-        check_state_write(self, vals)
-        return super().write(vals)
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        self._refuse_unlink(
+            self.filtered(lambda a: a.state in self._history_states),
+            self._history_reason(),
+        )
+        self._refuse_unlink_with_budget()
 
     def _refuse_unlink(self, records, reason):
         """Refuse deleting ``records`` (records with history) with ``reason``; the

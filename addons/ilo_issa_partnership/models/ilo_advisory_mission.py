@@ -25,6 +25,7 @@ class IloAdvisoryMission(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _history_states = ("ongoing", "done")
     _portal_kind = "mission"
     _budget_line_field = "mission_id"
     _order = "date_start desc, id desc"
@@ -180,14 +181,5 @@ class IloAdvisoryMission(models.Model):
     def action_draft(self):
         return self._transition(["submitted", "cancelled"], "draft")
 
-    def _ilo_responsible(self):
-        self.ensure_one()
-        return self.user_id
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_history(self):
-        self._refuse_unlink(
-            self.filtered(lambda m: m.state in ("ongoing", "done")),
-            self.env._("the mission took place and has its history."),
-        )
-        self._refuse_unlink_with_budget()
+    def _history_reason(self):
+        return self.env._("the mission took place and has its history.")

@@ -33,7 +33,9 @@ class IloDeliverable(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _history_states = ("accepted", "published")
     _portal_kind = "deliverable"
+    _responsible_field = "responsible_id"
     _budget_line_field = "deliverable_id"
     _order = "date_deadline, id"
 
@@ -158,14 +160,5 @@ class IloDeliverable(models.Model):
     def action_reset(self):
         return self._transition(["cancelled", "in_review"], "in_progress")
 
-    def _ilo_responsible(self):
-        self.ensure_one()
-        return self.responsible_id
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_history(self):
-        self._refuse_unlink(
-            self.filtered(lambda d: d.state in ("accepted", "published")),
-            self.env._("the deliverable was accepted or published."),
-        )
-        self._refuse_unlink_with_budget()
+    def _history_reason(self):
+        return self.env._("the deliverable was accepted or published.")

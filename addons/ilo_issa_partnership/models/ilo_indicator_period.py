@@ -5,8 +5,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .ilo_activity_mixin import check_state_create, check_state_write, workflow_write
-
 PERIOD_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -41,7 +39,7 @@ class IloIndicatorPeriod(models.Model):
 
     _name = "ilo.indicator.period"
     _description = "Indicator Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ilo.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "indicator_id, date_start, id"
     _rec_names_search = ["indicator_id"]
 
@@ -166,13 +164,7 @@ class IloIndicatorPeriod(models.Model):
                         )
                     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_state_create(self, vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
-        check_state_write(self, vals)
         if set(vals) & set(FIGURES) and not self.env.su:
             self._check_figures_writable(vals)
         return super().write(vals)
@@ -308,7 +300,7 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-            workflow_write(period, values)
+            period._workflow_write(values)
         return True
 
     # ------------------------------------------------------------------ workflow
@@ -325,7 +317,7 @@ class IloIndicatorPeriod(models.Model):
                     )
                 )
         self.action_refresh_actuals()
-        workflow_write(self, {"state": "submitted"})
+        self._workflow_write({"state": "submitted"})
         return True
 
     def action_approve(self):
@@ -340,8 +332,7 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-        workflow_write(
-            self,
+        self._workflow_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -355,7 +346,7 @@ class IloIndicatorPeriod(models.Model):
             self.env["ilo.activity.mixin"]._check_manager(
                 self.env._("send approved periods back to draft")
             )
-        workflow_write(
-            self, {"state": "draft", "approved_by_id": False, "date_approved": False}
+        self._workflow_write(
+            {"state": "draft", "approved_by_id": False, "date_approved": False}
         )
         return True

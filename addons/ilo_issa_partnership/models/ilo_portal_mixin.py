@@ -17,6 +17,7 @@ class IloPortalMixin(models.AbstractModel):
     _inherit = ["portal.mixin", "mail.thread"]
     _mail_post_access = "read"
     _portal_kind = None  # the URL segment: mission, training, deliverable
+    _responsible_field = "user_id"  # the officer answering the counterparts
 
     def _compute_access_url(self):
         for record in self:
@@ -25,7 +26,7 @@ class IloPortalMixin(models.AbstractModel):
     def _ilo_responsible(self):
         """The officer answering the counterparts about this activity."""
         self.ensure_one()
-        return self.env["res.users"]
+        return self[self._responsible_field]
 
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):

@@ -23,6 +23,8 @@ class IloTraining(models.Model):
         "mail.thread",
         "mail.activity.mixin",
     ]
+    _history_states = ("ongoing", "done")
+    _history_states = ("ongoing", "done")
     _portal_kind = "training"
     _budget_line_field = "training_id"
     _order = "date_start desc, id desc"
@@ -169,14 +171,5 @@ class IloTraining(models.Model):
     def action_plan(self):
         return self._transition(["cancelled"], "planned")
 
-    def _ilo_responsible(self):
-        self.ensure_one()
-        return self.user_id
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_history(self):
-        self._refuse_unlink(
-            self.filtered(lambda t: t.state in ("ongoing", "done")),
-            self.env._("the training took place; its participants are reported."),
-        )
-        self._refuse_unlink_with_budget()
+    def _history_reason(self):
+        return self.env._("the training took place; its participants are reported.")
