@@ -24,7 +24,6 @@ class IloTraining(models.Model):
         "mail.activity.mixin",
     ]
     _history_states = ("ongoing", "done")
-    _history_states = ("ongoing", "done")
     _portal_kind = "training"
     _budget_line_field = "training_id"
     _order = "date_start desc, id desc"
