@@ -50,6 +50,7 @@ def _parse_date(value):
 
 class C102RatificationImport(models.TransientModel):
     _name = "c102.ratification.import"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Import C102 Ratifications"
 
     file = fields.Binary(required=True)

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class C102RatificationImportLine(models.TransientModel):
     _name = "c102.ratification.import.line"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Import C102 Ratifications: preview row"
     _order = "row_number"
 
