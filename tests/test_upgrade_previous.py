@@ -224,7 +224,7 @@ def test_upgrade_from_previous_release_keeps_everything():
         finally:
             _drop(db)
     assert after["versions"] == {
-        "ilo_issa_partnership": "18.0.1.1.0",
+        "ilo_issa_partnership": "18.0.1.2.0",
         "c102_campaign": "18.0.1.1.0",
     }
     records_before, records_after = before["records"], after["records"]

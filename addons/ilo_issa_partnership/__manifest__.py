@@ -4,7 +4,7 @@
     "name": "ILO-ISSA Partnership",
     "summary": "The five collaboration areas of the ILO-ISSA partnership run as "
     "projects with missions, trainings, deliverables and budgets",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -18,7 +18,6 @@
         "security/ir.model.access.csv",
         "security/ilo_issa_partnership_rules.xml",
         "data/ilo_collaboration_area_data.xml",
-        "data/ir_cron_data.xml",
         "views/ilo_collaboration_area_views.xml",
         "views/res_partner_views.xml",
         "views/project_project_views.xml",

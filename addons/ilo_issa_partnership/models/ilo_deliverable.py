@@ -1,6 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 DELIVERABLE_STATES = [
     ("planned", "Planned"),
@@ -61,10 +62,9 @@ class IloDeliverable(models.Model):
     is_late = fields.Boolean(
         string="Late",
         compute="_compute_is_late",
-        store=True,
-        index=True,
-        help="The deadline has passed and the deliverable is not accepted, published "
-        "or cancelled. Kept up to date every day.",
+        search="_search_is_late",
+        help="The deadline has passed (in the user's day) and the deliverable is not "
+        "accepted, published or cancelled.",
     )
     date_published = fields.Date(
         string="Published on",
@@ -116,28 +116,21 @@ class IloDeliverable(models.Model):
                 and deliverable.state not in FINAL_STATES
             )
 
-    @api.model
-    def _cron_update_is_late(self):
-        """Daily: the deadline of open deliverables passes without any write on them."""
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or value not in (True, False):
+            raise UserError(
+                self.env._("Search late deliverables with = or != True or False.")
+            )
         today = fields.Date.context_today(self)
-        stale = self.search(
-            [
-                "|",
-                "&",
-                "&",
-                ("is_late", "=", False),
-                ("date_deadline", "<", today),
-                ("state", "not in", FINAL_STATES),
-                "&",
-                ("is_late", "=", True),
-                "|",
-                ("date_deadline", ">=", today),
-                ("state", "in", FINAL_STATES),
-            ]
-        )
-        self.env.add_to_compute(self._fields["is_late"], stale)
-        stale.flush_recordset(["is_late"])
-        return len(stale)
+        if (operator == "=") == bool(value):
+            return [("date_deadline", "<", today), ("state", "not in", FINAL_STATES)]
+        return [
+            "|",
+            "|",
+            ("date_deadline", "=", False),
+            ("date_deadline", ">=", today),
+            ("state", "in", FINAL_STATES),
+        ]
 
     def action_start(self):
         return self._transition(["planned"], "in_progress")

@@ -1,6 +1,9 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models, tools
+from odoo.exceptions import UserError
+
+from ..models.ilo_deliverable import FINAL_STATES
 
 # Who sees money in reports: finance and leadership (and managers, who have both).
 FINANCIAL = "ilo_issa_partnership.group_finance,ilo_issa_partnership.group_leadership"
@@ -36,7 +39,19 @@ class IloPartnershipReport(models.Model):
     lead_organisation = fields.Selection(
         [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")], readonly=True
     )
-    is_late = fields.Boolean(readonly=True)
+    date_due = fields.Date(
+        string="Due",
+        readonly=True,
+        help="When an activity still open must be done: the end of an approved or "
+        "ongoing mission, the deadline of a deliverable not yet accepted, published or "
+        "cancelled.",
+    )
+    is_late = fields.Boolean(
+        string="Late",
+        compute="_compute_is_late",
+        search="_search_is_late",
+        help="Due before today (in the user's day).",
+    )
     is_over_budget = fields.Boolean(readonly=True, groups=FINANCIAL)
     currency_id = fields.Many2one("res.currency", readonly=True)
     budget_planned = fields.Monetary(readonly=True, groups=FINANCIAL)
@@ -61,9 +76,8 @@ class IloPartnershipReport(models.Model):
             ), activity AS (
                 SELECT 'mission' AS activity_type, m.id AS res_id, m.name,
                        m.project_id, m.country_id, m.date_start AS date, m.state,
-                       (m.date_end < CURRENT_DATE
-                        AND m.state IN ('approved', 'ongoing'))
-                           AS is_late,
+                       CASE WHEN m.state IN ('approved', 'ongoing')
+                            THEN m.date_end END AS date_due,
                        b.planned, b.actual,
                        0 AS participant_count, 0 AS attended_count, 0 AS female_count,
                        false AS is_tripartite
@@ -71,14 +85,16 @@ class IloPartnershipReport(models.Model):
              LEFT JOIN budget b ON b.mission_id = m.id
                  UNION ALL
                 SELECT 'training', t.id, t.name, t.project_id, t.country_id,
-                       t.date_start, t.state, false, b.planned, b.actual,
+                       t.date_start, t.state, NULL, b.planned, b.actual,
                        t.participant_count, t.attended_count, t.female_count,
                        t.is_tripartite
                   FROM ilo_training t
              LEFT JOIN budget b ON b.training_id = t.id
                  UNION ALL
                 SELECT 'deliverable', d.id, d.name, d.project_id, NULL,
-                       d.date_deadline, d.state, d.is_late, b.planned, b.actual,
+                       d.date_deadline, d.state,
+                       CASE WHEN d.state NOT IN %(final)s THEN d.date_deadline END,
+                       b.planned, b.actual,
                        0, 0, 0, false
                   FROM ilo_deliverable d
              LEFT JOIN budget b ON b.deliverable_id = d.id
@@ -88,7 +104,7 @@ class IloPartnershipReport(models.Model):
                    p.collaboration_area_id, a.country_id, p.company_id,
                    c.currency_id, a.date,
                    EXTRACT(YEAR FROM a.date)::int AS year, a.state,
-                   p.lead_organisation, COALESCE(a.is_late, false) AS is_late,
+                   p.lead_organisation, a.date_due,
                    COALESCE(a.actual, 0) > COALESCE(a.planned, 0) AS is_over_budget,
                    COALESCE(a.planned, 0) AS budget_planned,
                    COALESCE(a.actual, 0) AS budget_actual,
@@ -99,5 +115,21 @@ class IloPartnershipReport(models.Model):
          LEFT JOIN res_company c
                 ON c.id = COALESCE(p.company_id, (SELECT MIN(id) FROM res_company))
             )
-            """
+            """,
+            {"final": FINAL_STATES},
         )
+
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for row in self:
+            row.is_late = bool(row.date_due and row.date_due < today)
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or value not in (True, False):
+            raise UserError(
+                self.env._("Search late activities with = or != True or False.")
+            )
+        today = fields.Date.context_today(self)
+        if (operator == "=") == bool(value):
+            return [("date_due", "<", today)]
+        return ["|", ("date_due", "=", False), ("date_due", ">=", today)]

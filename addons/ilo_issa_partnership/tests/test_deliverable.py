@@ -33,14 +33,14 @@ class TestDeliverable(PartnershipCommon):
         late.state = "in_review"
         self.assertTrue(late.is_late)
 
-    def test_cron_flags_deadlines_passing(self):
+    def test_deadline_passing_makes_late_without_a_write(self):
         deliverable = self._deliverable(date_deadline=date.today() + timedelta(days=2))
         done = self._deliverable(
             date_deadline=date.today() + timedelta(days=2), state="published"
         )
         self.assertFalse(deliverable.is_late)
         with freeze_time(date.today() + timedelta(days=3)):
-            self.env["ilo.deliverable"]._cron_update_is_late()
+            self.env.invalidate_all()  # a request of that day: nothing cached
             self.assertTrue(deliverable.is_late)
             self.assertFalse(done.is_late)
             self.assertEqual(
@@ -49,9 +49,39 @@ class TestDeliverable(PartnershipCommon):
                 ),
                 deliverable,
             )
+            self.assertEqual(
+                self.env["ilo.deliverable"].search(
+                    [("is_late", "=", False), ("id", "in", (deliverable | done).ids)]
+                ),
+                done,
+            )
         # moving the deadline clears it
         deliverable.date_deadline = date.today() + timedelta(days=30)
         self.assertFalse(deliverable.is_late)
+
+    def test_late_in_the_users_day(self):
+        """Judged in the user's time zone, not the server's: 23:30 UTC on the
+        deadline is already the next day in Nairobi (UTC+3)."""
+        deadline = date(2030, 5, 10)
+        deliverable = self._deliverable(date_deadline=deadline)
+        Deliverable = self.env["ilo.deliverable"]
+        with freeze_time("2030-05-10 23:30:00"):
+            for tz, late in (("UTC", False), ("Africa/Nairobi", True)):
+                self.env.invalidate_all()
+                in_tz = Deliverable.with_context(tz=tz)
+                self.assertEqual(in_tz.browse(deliverable.id).is_late, late, tz)
+                self.assertEqual(
+                    bool(in_tz.search([("is_late", "=", True), ("id", "=", deliverable.id)])),
+                    late,
+                    tz,
+                )
+
+    def test_no_cron_for_lateness(self):
+        self.assertFalse(
+            self.env["ir.cron"].with_context(active_test=False).search(
+                [("code", "ilike", "is_late")]
+            )
+        )
 
     def test_workflow(self):
         deliverable = self._deliverable()
