@@ -525,7 +525,7 @@ def cmd_import_budget(odoo, args):
 
 EXPORTS = {
     "activities": (
-        "ilo.partnership.report",
+        "ilo.partnership.analysis",
         [
             "activity_type",
             "name",

@@ -88,7 +88,7 @@ def test_export_campaign_matches_the_server(server, odoo, tmp_path):
 
     sheet = openpyxl.load_workbook(xlsx).active
     exported = sheet.max_row - 1
-    expected = odoo.env["ilo.partnership.report"].search_count(
+    expected = odoo.env["ilo.partnership.analysis"].search_count(
         [("collaboration_area_id.code", "=", "advisory")]
     )
     assert exported == expected > 0

@@ -1114,7 +1114,7 @@ def test_models_discovered(world):
         "project.project",
     }
     assert expected <= set(world.models), sorted(world.models)
-    assert "ilo.partnership.report" not in world.models  # SQL view
+    assert "ilo.partnership.analysis" not in world.models  # SQL view
     assert not {m for m in world.models if m.endswith(".wizard")}
 
 
@@ -1213,7 +1213,10 @@ def test_portal_input_cannot_inject_markup(world):
         assert not markup_problems(body["body"]), body
     for protocol in ("xmlrpc", "jsonrpc"):
         ok, result, message = portal.call(
-            protocol, "ilo.advisory.mission", "write", [[mission], {"objective": XSS}]
+            protocol,
+            "ilo.advisory.mission",
+            "write",
+            [[mission], {"terms_of_reference": XSS}],
         )
         assert not ok and result in (
             "odoo.exceptions.AccessError",

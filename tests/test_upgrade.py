@@ -51,7 +51,7 @@ def test_upgrade_keeps_data(odoo, server):
     ]
     before = env["ilo.training"].read([training_id], fields)[0]
     demo_mission = env.ref("ilo_issa_partnership.mission_tl_validation_demo")
-    demo_before = (demo_mission.state, demo_mission.report)
+    demo_before = (demo_mission.state, demo_mission.back_to_office_report)
     area_count = env["ilo.collaboration.area"].search_count([])
 
     proc = subprocess.run(
@@ -78,5 +78,5 @@ def test_upgrade_keeps_data(odoo, server):
     assert after == before
     assert after["participant_count"] == 2 and after["average_score_gain"] == 30.0
     demo_mission = env.ref("ilo_issa_partnership.mission_tl_validation_demo")
-    assert (demo_mission.state, demo_mission.report) == demo_before
+    assert (demo_mission.state, demo_mission.back_to_office_report) == demo_before
     assert env["ilo.collaboration.area"].search_count([]) == area_count

@@ -30,7 +30,7 @@
         "views/budget_tabs_views.xml",
         "wizard/ilo_budget_report_wizard_views.xml",
         "wizard/ilo_partnership_report_wizard_views.xml",
-        "report/ilo_partnership_report_views.xml",
+        "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",

@@ -50,7 +50,7 @@ def populate(env, count):
             category, date_from, date_to, year, currency_id,
             amount_planned, amount_committed, amount_actual, amount_available,
             amount_planned_company, amount_committed_company, amount_actual_company,
-            amount_available_company, burn_rate, is_over_budget,
+            amount_available_company, delivery_rate, is_over_budget,
             create_uid, write_uid, create_date, write_date)
         SELECT 'bench ' || g, p.id, p.collaboration_area_id, p.company_id, s.id,
                (ARRAY['staff','travel','consultants','meetings','translation',

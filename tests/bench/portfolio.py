@@ -33,7 +33,7 @@ LIST_FIELDS = [
 RAW_SQL = """
     SELECT p.collaboration_area_id, EXTRACT(YEAR FROM r.date)::int, count(*),
            SUM(r.budget_planned), SUM(r.budget_actual)
-      FROM ilo_partnership_report r
+      FROM ilo_partnership_analysis r
       JOIN project_project p ON p.id = r.project_id
   GROUP BY 1, 2
 """
@@ -101,12 +101,11 @@ def populate(env):
         """
         INSERT INTO ilo_deliverable (
                name, project_id, collaboration_area_id, company_id,
-               deliverable_type, date_deadline, state, is_late, responsible_id,
+               deliverable_type, date_deadline, state, user_id,
                create_uid, write_uid, create_date, write_date)
         SELECT 'bench deliverable ' || g, p.id, p.collaboration_area_id, p.company_id,
                'report', make_date(2020 + g %% 7, 1 + g %% 12, 20),
                (ARRAY['planned','in_progress','published'])[1 + g %% 3],
-               g %% 3 <> 2 AND make_date(2020 + g %% 7, 1 + g %% 12, 20) < CURRENT_DATE,
                2, 1, 1, now(), now()
           FROM generate_series(1, %s) g
           JOIN project_project p ON p.id = (%s::int[])[1 + g %% %s]
@@ -129,7 +128,7 @@ def main():
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         populate(env)
         admin = env.ref("base.user_admin")
-        Report = env["ilo.partnership.report"].with_user(admin)
+        Report = env["ilo.partnership.analysis"].with_user(admin)
         Mission = env["ilo.advisory.mission"].with_user(admin)
         counts = {
             m: env[m].search_count([])

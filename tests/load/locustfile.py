@@ -39,7 +39,7 @@ MISSION_SPEC = {
     "member_ids": {"fields": {"display_name": {}}},
     "date_start": {},
     "date_end": {},
-    "objective": {},
+    "terms_of_reference": {},
     "budget_planned": {},
 }
 ASSESSMENT_LINE_SPEC = {

@@ -31,7 +31,7 @@ TABLE = {
     "ilo.result": "r crwd r r crwd - -",
     "ilo.indicator": "r crwd r r crwd - -",
     "ilo.indicator.period": "r crwd r r crwd - -",
-    "ilo.partnership.report": "r r r r r - -",  # SQL view
+    "ilo.partnership.analysis": "r r r r r - -",  # SQL view
     "ilo.partnership.dashboard": "crw crw crw crw crw - -",  # transient
     "ilo.partnership.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.budget.report.wizard": "crw crw crw crw crw - -",  # transient

@@ -74,7 +74,7 @@ class PartnershipPortal(CustomerPortal):
                 "record": record_sudo,
                 "kind": kind,
                 "page_name": "ilo_activity",
-                "terms_of_reference": record_sudo.objective
+                "terms_of_reference": record_sudo.terms_of_reference
                 if kind == "mission" and record_sudo.state in AGREED_STATES
                 else False,
                 "documents": record_sudo.attachment_ids

@@ -57,10 +57,10 @@ class IloAdvisoryMission(models.Model):
     date_end = fields.Date(string="End", tracking=True)
     # internal users only: the portal shows the terms of reference once agreed
     # (approved), through its own page, and never the back-to-office report
-    objective = fields.Html(
+    terms_of_reference = fields.Html(
         string="Terms of reference", sanitize=True, groups="base.group_user"
     )
-    report = fields.Html(
+    back_to_office_report = fields.Html(
         string="Back-to-office report", sanitize=True, groups="base.group_user"
     )
     state = fields.Selection(
@@ -164,7 +164,7 @@ class IloAdvisoryMission(models.Model):
 
     def action_done(self):
         for mission in self:
-            if tools.is_html_empty(mission.report):
+            if tools.is_html_empty(mission.back_to_office_report):
                 raise UserError(
                     self.env._(
                         "%(mission)s: write the back-to-office report before closing "

@@ -112,8 +112,8 @@ class IloBudgetLine(models.Model):
         store=True,
         currency_field="company_currency_id",
     )
-    burn_rate = fields.Float(
-        string="Burn rate (%)",
+    delivery_rate = fields.Float(
+        string="Delivery rate (%)",
         compute="_compute_amount_available",
         store=True,
         aggregator=None,
@@ -182,7 +182,7 @@ class IloBudgetLine(models.Model):
         for line in self:
             spent = line.amount_committed + line.amount_actual
             line.amount_available = line.amount_planned - spent
-            line.burn_rate = (
+            line.delivery_rate = (
                 100.0 * line.amount_actual / line.amount_planned
                 if line.amount_planned
                 else 0.0

@@ -47,8 +47,8 @@ class IloBudgetTotalsMixin(models.AbstractModel):
         currency_field="budget_currency_id",
         groups=BUDGET_READERS,
     )
-    budget_burn_rate = fields.Float(
-        string="Burn rate (%)",
+    budget_delivery_rate = fields.Float(
+        string="Delivery rate (%)",
         compute="_compute_budget_totals",
         groups=BUDGET_READERS,
     )
@@ -63,7 +63,7 @@ class IloBudgetTotalsMixin(models.AbstractModel):
             record.budget_committed = values["amount_committed"]
             record.budget_actual = values["amount_actual"]
             record.budget_available = values["amount_available"]
-            record.budget_burn_rate = (
+            record.budget_delivery_rate = (
                 100.0 * values["amount_actual"] / values["amount_planned"]
                 if values["amount_planned"]
                 else 0.0

@@ -37,7 +37,6 @@ class IloDeliverable(models.Model):
     ]
     _history_states = ("accepted", "published")
     _portal_kind = "deliverable"
-    _responsible_field = "responsible_id"
     _budget_line_field = "deliverable_id"
     _order = "date_deadline, id"
 
@@ -46,8 +45,12 @@ class IloDeliverable(models.Model):
     deliverable_type = fields.Selection(
         DELIVERABLE_TYPES, string="Type", required=True, default="report", tracking=True
     )
-    responsible_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, tracking=True, index=True
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
     )
     date_deadline = fields.Date(string="Deadline", tracking=True, index=True)
     state = fields.Selection(

@@ -10,22 +10,26 @@ PERIOD_STATES = [
     ("submitted", "Submitted"),
     ("approved", "Approved"),
 ]
-# The figures a period holds; approved periods keep them frozen.
-FIGURES = (
-    "target_value",
-    "actual_value",
+# Who the people counted are: by sex and by constituent group.
+DISAGGREGATION_FIELDS = (
     "actual_female",
     "actual_male",
     "actual_government",
     "actual_employer",
     "actual_worker",
     "actual_ssi",
+)
+# What an automatic source counts (Recount), never entered by hand for it.
+ACTUAL_FIELDS = ("actual_value", *DISAGGREGATION_FIELDS)
+# What an approved period keeps frozen (and a submitted one keeps for the manager).
+FROZEN_FIELDS = (
+    "target_value",
+    *ACTUAL_FIELDS,
     "actual_comment",
     "date_start",
     "date_end",
     "indicator_id",
 )
-ACTUALS = FIGURES[1:8]  # actual_value ... actual_ssi
 GROUP_FIELDS = {
     "government": "actual_government",
     "employer": "actual_employer",
@@ -144,22 +148,13 @@ class IloIndicatorPeriod(models.Model):
                     )
                 )
 
-    @api.constrains(
-        "target_value",
-        "actual_value",
-        "actual_female",
-        "actual_male",
-        "actual_government",
-        "actual_employer",
-        "actual_worker",
-        "actual_ssi",
-    )
+    @api.constrains("target_value", *ACTUAL_FIELDS)
     def _check_values(self):
         for period in self:
             indicator = period.indicator_id
             indicator._raise_value_error(self.env._("The target"), period.target_value)
             indicator._raise_value_error(self.env._("The actual"), period.actual_value)
-            for name in FIGURES[2:8]:
+            for name in DISAGGREGATION_FIELDS:
                 if period[name] < 0:
                     raise ValidationError(
                         self.env._(
@@ -170,7 +165,7 @@ class IloIndicatorPeriod(models.Model):
                     )
 
     def write(self, vals):
-        if set(vals) & set(FIGURES) and not self.env.su:
+        if set(vals) & set(FROZEN_FIELDS) and not self.env.su:
             self._check_figures_writable(vals)
         return super().write(vals)
 
@@ -194,7 +189,9 @@ class IloIndicatorPeriod(models.Model):
                         period=period.display_name,
                     )
                 )
-            if period.indicator_id.source != "manual" and set(vals) & set(ACTUALS):
+            if period.indicator_id.source != "manual" and set(vals) & set(
+                ACTUAL_FIELDS
+            ):
                 raise UserError(
                     self.env._(
                         "%(period)s: the actuals of this indicator are counted from "

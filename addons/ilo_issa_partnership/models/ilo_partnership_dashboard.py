@@ -46,11 +46,11 @@ class IloPartnershipDashboard(models.TransientModel):
     def _compute_dashboard(self):
         env = self.env
         labels = dict(
-            env["ilo.partnership.report"]
+            env["ilo.partnership.analysis"]
             ._fields["activity_type"]
             ._description_selection(env)
         )
-        by_area = env["ilo.partnership.report"]._read_group(
+        by_area = env["ilo.partnership.analysis"]._read_group(
             [], ["collaboration_area_id", "activity_type"], ["__count"]
         )
         table = {}
@@ -116,7 +116,7 @@ class IloPartnershipDashboard(models.TransientModel):
                     env._("Planned"),
                     env._("Actual"),
                     env._("Available"),
-                    env._("Burn rate"),
+                    env._("Delivery rate"),
                 ],
                 spend_rows,
             )

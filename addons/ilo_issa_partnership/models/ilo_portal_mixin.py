@@ -8,8 +8,8 @@ class IloPortalMixin(models.AbstractModel):
 
     Portal users read the activities of the projects where their institution is a
     counterpart (record rules), comment and upload documents in the chatter
-    (posting needs read access only), and the officer responsible is notified of
-    every message they post.
+    (posting needs read access only), and the officer responsible (``user_id``, which
+    every activity has) is notified of every message they post.
     """
 
     _name = "ilo.portal.mixin"
@@ -17,23 +17,17 @@ class IloPortalMixin(models.AbstractModel):
     _inherit = ["portal.mixin", "mail.thread"]
     _mail_post_access = "read"
     _portal_kind = None  # the URL segment: mission, training, deliverable
-    _responsible_field = "user_id"  # the officer answering the counterparts
 
     def _compute_access_url(self):
         for record in self:
             record.access_url = f"/my/partnership/{self._portal_kind}/{record.id}"
-
-    def _ilo_responsible(self):
-        """The officer answering the counterparts about this activity."""
-        self.ensure_one()
-        return self[self._responsible_field]
 
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         # counterparts write from the portal: tell the responsible officer directly
         # (an inbox or e-mail notification by their preference), follower or not
         if len(self) == 1 and self.env.user.share:
-            responsible = self.sudo()._ilo_responsible()
+            responsible = self.sudo().user_id  # the officer answering them
             if responsible:
                 partner_ids = set(kwargs.get("partner_ids") or [])
                 partner_ids.add(responsible.partner_id.id)

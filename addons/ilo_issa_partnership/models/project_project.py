@@ -204,7 +204,7 @@ class ProjectProject(models.Model):
         _ = self.env._
         if signal == "late":
             return _("%(count)s late deliverable(s)", count=figure)
-        if signal == "burn":
+        if signal == "delivery":
             return _("spending %(points)s points ahead of time", points=figure)
         return _("%(count)s mission report(s) overdue", count=figure)
 

@@ -1,1 +1,1 @@
-from . import ilo_partnership_report
+from . import ilo_partnership_analysis

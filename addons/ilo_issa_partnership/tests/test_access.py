@@ -25,7 +25,13 @@ MATRIX = {
 
 # SQL-view reports: everyone in the partnership reads them (money: see test_reporting)
 REPORTS = {
-    "ilo.partnership.report": ("reader", "officer", "finance", "leadership", "manager")
+    "ilo.partnership.analysis": (
+        "reader",
+        "officer",
+        "finance",
+        "leadership",
+        "manager",
+    )
 }
 
 # action -> roles allowed (starting state set up by the test)

@@ -80,7 +80,7 @@ class TestBudget(PartnershipCommon):
         cost = self._spend(line, 1000, when="2030-03-01")  # rate 0.5
         self.assertAlmostEqual(line.amount_actual, 500)
         self.assertAlmostEqual(line.amount_available, 9_500)
-        self.assertAlmostEqual(line.burn_rate, 5.0)
+        self.assertAlmostEqual(line.delivery_rate, 5.0)
         cost.amount = -2000
         self.assertAlmostEqual(line.amount_actual, 1000)
         cost.date = "2030-08-01"  # rate 0.8
@@ -180,7 +180,7 @@ class TestBudget(PartnershipCommon):
         self.assertAlmostEqual(self.mission.budget_committed, 4_000)
         self.assertAlmostEqual(self.mission.budget_actual, 5_000)
         self.assertAlmostEqual(self.mission.budget_available, 11_000)
-        self.assertAlmostEqual(self.mission.budget_burn_rate, 25.0)
+        self.assertAlmostEqual(self.mission.budget_delivery_rate, 25.0)
         self.assertAlmostEqual(self.project.budget_planned, 30_000)
         action = self.mission.action_view_budget_lines()
         self.assertEqual(action["context"]["default_mission_id"], self.mission.id)

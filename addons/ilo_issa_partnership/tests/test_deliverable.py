@@ -71,17 +71,40 @@ class TestDeliverable(PartnershipCommon):
                 in_tz = Deliverable.with_context(tz=tz)
                 self.assertEqual(in_tz.browse(deliverable.id).is_late, late, tz)
                 self.assertEqual(
-                    bool(in_tz.search([("is_late", "=", True), ("id", "=", deliverable.id)])),
+                    bool(
+                        in_tz.search(
+                            [("is_late", "=", True), ("id", "=", deliverable.id)]
+                        )
+                    ),
                     late,
                     tz,
                 )
 
     def test_no_cron_for_lateness(self):
         self.assertFalse(
-            self.env["ir.cron"].with_context(active_test=False).search(
-                [("code", "ilike", "is_late")]
+            self.env["ir.cron"]
+            .with_context(active_test=False)
+            .search([("code", "ilike", "is_late")])
+        )
+
+    def test_responsible_follows(self):
+        """The responsible is the deliverable's user_id: mail.thread subscribes them
+        when set, as on missions and trainings."""
+        officer, manager = self.users["officer"], self.users["manager"]
+        deliverable = (
+            self.env["ilo.deliverable"]
+            .with_context(tracking_disable=False)
+            .create(
+                {
+                    "name": "Followed",
+                    "project_id": self.project.id,
+                    "user_id": officer.id,
+                }
             )
         )
+        self.assertIn(officer.partner_id, deliverable.message_partner_ids)
+        deliverable.user_id = manager
+        self.assertIn(manager.partner_id, deliverable.message_partner_ids)
 
     def test_workflow(self):
         deliverable = self._deliverable()

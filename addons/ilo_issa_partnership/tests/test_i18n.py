@@ -287,7 +287,8 @@ class TestFrenchPortal(HttpCase):
                 "name": "Mission actuarielle CNPS",
                 "project_id": project.id,
                 "country_id": env.ref("base.cm").id,
-                "objective": "<p>Évaluation actuarielle du régime de pensions</p>",
+                "terms_of_reference": "<p>Évaluation actuarielle du régime de "
+                "pensions</p>",
                 "state": "approved",
             }
         )

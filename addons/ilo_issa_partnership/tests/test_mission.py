@@ -30,10 +30,12 @@ class TestAdvisoryMission(PartnershipCommon):
         self.assertEqual(mission.state, "ongoing")
         with self.assertRaisesMsg(UserError, "back-to-office report"):
             mission.action_done()
-        mission.report = "<p><br></p>"  # an empty editor is still empty
+        mission.back_to_office_report = "<p><br></p>"  # an empty editor is still empty
         with self.assertRaisesMsg(UserError, "back-to-office report"):
             mission.action_done()
-        mission.report = "<p>Met the CNSS actuarial team; agreed next steps.</p>"
+        mission.back_to_office_report = (
+            "<p>Met the CNSS actuarial team; agreed next steps.</p>"
+        )
         mission.action_done()
         self.assertEqual(mission.state, "done")
         # done is final

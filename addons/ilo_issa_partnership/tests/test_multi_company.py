@@ -19,7 +19,7 @@ COMPANY_MODELS = (
     "ilo.result",
     "ilo.indicator",
     "ilo.indicator.period",
-    "ilo.partnership.report",
+    "ilo.partnership.analysis",
 )
 
 

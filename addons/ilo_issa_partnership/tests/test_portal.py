@@ -78,7 +78,8 @@ class TestPortal(HttpCase):
                 "project_id": cls.project.id,
                 "country_id": cls.country.id,
                 "user_id": cls.officer.id,
-                "objective": "<p>Actuarial valuation of the pension scheme</p>",
+                "terms_of_reference": "<p>Actuarial valuation of the pension "
+                "scheme</p>",
                 "state": "approved",
             }
         )
@@ -87,7 +88,7 @@ class TestPortal(HttpCase):
                 "name": "Portal draft mission",
                 "project_id": cls.project.id,
                 "country_id": cls.country.id,
-                "objective": "<p>Draft terms under discussion</p>",
+                "terms_of_reference": "<p>Draft terms under discussion</p>",
             }
         )
         cls.other_mission = Mission.create(
@@ -158,7 +159,12 @@ class TestPortal(HttpCase):
                 }
             )
         # internal fields: the back-to-office report, the raw terms, the budget
-        for field in ("report", "objective", "budget_planned", "budget_line_ids"):
+        for field in (
+            "back_to_office_report",
+            "terms_of_reference",
+            "budget_planned",
+            "budget_line_ids",
+        ):
             with self.assertRaises(AccessError, msg=field):
                 self.mission.with_user(self.portal_user).read([field])
         with self.assertRaises(AccessError):

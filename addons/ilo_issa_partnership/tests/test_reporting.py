@@ -96,9 +96,9 @@ class TestReporting(PartnershipCommon):
             cls.training, amount=2_000, funding_source_id=cls.chf_source.id
         )  # 4,000
 
-    def test_report_rows_match_sources(self):
-        Report = self.env["ilo.partnership.report"]
-        rows = Report.search([("project_id", "=", self.project.id)])
+    def test_analysis_rows_match_sources(self):
+        Analysis = self.env["ilo.partnership.analysis"]
+        rows = Analysis.search([("project_id", "=", self.project.id)])
         self.assertEqual(sorted(rows.mapped("activity_type")), ["mission", "training"])
         training_row = rows.filtered(lambda r: r.activity_type == "training")
         self.assertEqual(training_row.participant_count, 2)
@@ -106,7 +106,7 @@ class TestReporting(PartnershipCommon):
         self.assertEqual(training_row.country_id, self.country)
         self.assertEqual(training_row.collaboration_area_id, self.area_advisory)
         # totals equal the sums of budget lines, across currencies (company currency)
-        [[total]] = Report._read_group(
+        [[total]] = Analysis._read_group(
             [("project_id", "=", self.project.id)], [], ["budget_planned:sum"]
         )
         lines = self.env["ilo.budget.line"].search(
@@ -115,16 +115,62 @@ class TestReporting(PartnershipCommon):
         self.assertAlmostEqual(total, sum(lines.mapped("amount_planned_company")))
         self.assertAlmostEqual(total, 5_000)
 
+    def test_analysis_lateness(self):
+        """Open missions past their end and deliverables past their deadline are late
+        in the analysis, in the user's day, as on the activities themselves."""
+        today = date.today()
+        self.mission.write(
+            {
+                "state": "approved",
+                "date_start": today - timedelta(days=5),
+                "date_end": today - timedelta(days=1),
+            }
+        )
+        Deliverable = self.env["ilo.deliverable"]
+        late = Deliverable.create(
+            {
+                "name": "Late analysis deliverable",
+                "project_id": self.project.id,
+                "date_deadline": today - timedelta(days=1),
+            }
+        )
+        Deliverable.create(
+            {
+                "name": "Published analysis deliverable",
+                "project_id": self.project.id,
+                "date_deadline": today - timedelta(days=1),
+                "state": "published",
+            }
+        )
+        self.env.flush_all()  # the analysis is a view on the tables
+        Analysis = self.env["ilo.partnership.analysis"]
+        rows = Analysis.search([("project_id", "=", self.project.id)])
+        self.assertEqual(
+            sorted(rows.filtered("is_late").mapped("name")),
+            sorted([self.mission.name, late.name]),
+        )
+        late_rows = Analysis.search(
+            [("project_id", "=", self.project.id), ("is_late", "=", True)]
+        )
+        self.assertEqual(late_rows, rows.filtered("is_late"))
+        self.assertEqual(
+            Analysis.search(
+                [("project_id", "=", self.project.id), ("is_late", "!=", True)]
+            ),
+            rows - late_rows,
+        )
+        self.assertTrue(late.is_late)
+
     def test_financial_fields_restricted(self):
-        Report = self.env["ilo.partnership.report"]
-        officer_rows = Report.with_user(self.users["officer"]).search(
+        Analysis = self.env["ilo.partnership.analysis"]
+        officer_rows = Analysis.with_user(self.users["officer"]).search(
             [("project_id", "=", self.project.id)]
         )
         self.assertEqual(len(officer_rows), 2)
         with self.assertRaises(AccessError):
             officer_rows.read(["budget_planned"])
         for role in ("finance", "leadership", "manager"):
-            rows = Report.with_user(self.users[role]).search(
+            rows = Analysis.with_user(self.users[role]).search(
                 [("project_id", "=", self.project.id)]
             )
             self.assertTrue(rows.read(["budget_planned"]))
@@ -202,7 +248,7 @@ class TestReporting(PartnershipCommon):
         self.mission.write(
             {
                 "state": "done",
-                "report": "<p>Done</p>",
+                "back_to_office_report": "<p>Done</p>",
                 "date_start": date.today() - timedelta(days=5),
                 "date_end": date.today() - timedelta(days=2),
             }

@@ -87,7 +87,7 @@ class IloBudgetReportWizard(models.TransientModel):
             _("Committed"),
             _("Actual"),
             _("Available"),
-            _("Burn rate"),
+            _("Delivery rate"),
             _("Over budget"),
         ]
         row = 7
@@ -116,7 +116,7 @@ class IloBudgetReportWizard(models.TransientModel):
                 start=6,
             ):
                 sheet.write_number(row, col, value, money)
-            sheet.write_number(row, 10, line.burn_rate / 100.0, pct)
+            sheet.write_number(row, 10, line.delivery_rate / 100.0, pct)
             sheet.write(row, 11, _("yes") if line.is_over_budget else "")
         row += 1
         sheet.write(row, 0, _("Total"), bold)

@@ -9,10 +9,10 @@ from ..models.ilo_deliverable import FINAL_STATES
 FINANCIAL = "ilo_issa_partnership.group_finance,ilo_issa_partnership.group_leadership"
 
 
-class IloPartnershipReport(models.Model):
+class IloPartnershipAnalysis(models.Model):
     """One row per partnership activity (mission, training, deliverable)."""
 
-    _name = "ilo.partnership.report"
+    _name = "ilo.partnership.analysis"
     _inherit = ["ilo.input.check.mixin"]
     _description = "Partnership Analysis"
     _auto = False
