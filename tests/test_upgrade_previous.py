@@ -6,7 +6,9 @@ it (a funded mission with actual spend, a training with participants, a publishe
 deliverable, a validated gap assessment), every stored field of every model of both
 addons is read, then the working tree's addons upgrade that database (-u) and
 everything is read again: same records, same values, new fields filled as the
-migration says.
+migration says, renamed fields holding the values of their old names (and their
+chatter tracking), the renamed model keeping its ir.model row, access right and record
+rule, and the lateness computed as it was stored.
 """
 
 import ast
@@ -45,6 +47,40 @@ CHANGED = {
     ("ilo.deliverable", "access_url"): "portal URL of the new portal",
 }
 IGNORED = {"write_date", "write_uid", "__last_update", "message_main_attachment_id"}
+# fields renamed since the previous release (18.0.1.2.0): old name -> new name
+RENAMED = {
+    ("ilo.deliverable", "responsible_id"): "user_id",
+    ("ilo.advisory.mission", "objective"): "terms_of_reference",
+    ("ilo.advisory.mission", "report"): "back_to_office_report",
+    ("ilo.budget.line", "burn_rate"): "delivery_rate",
+}
+# stored before, computed when read now (18.0.1.2.0): read after the upgrade too
+COMPUTED = {"ilo.deliverable": ["is_late"]}
+# XML ids renamed with the model ilo.partnership.report -> ilo.partnership.analysis
+# and with the fields: the records behind them must be the same ones
+XMLIDS = {
+    f"ilo_issa_partnership.{old}": f"ilo_issa_partnership.{new}"
+    for old, new in [
+        ("model_ilo_partnership_report", "model_ilo_partnership_analysis"),
+        (
+            "field_ilo_partnership_report__activity_type",
+            "field_ilo_partnership_analysis__activity_type",
+        ),
+        ("ilo_partnership_report_action", "ilo_partnership_analysis_action"),
+        ("ilo_partnership_report_menu", "ilo_partnership_analysis_menu"),
+        (
+            "ilo_partnership_report_rule_company",
+            "ilo_partnership_analysis_rule_company",
+        ),
+        ("access_ilo_partnership_report_user", "access_ilo_partnership_analysis_user"),
+        ("field_ilo_deliverable__responsible_id", "field_ilo_deliverable__user_id"),
+        (
+            "field_ilo_advisory_mission__report",
+            "field_ilo_advisory_mission__back_to_office_report",
+        ),
+        ("field_ilo_budget_line__burn_rate", "field_ilo_budget_line__delivery_rate"),
+    ]
+}
 
 EXTRA = """
 from odoo import Command
@@ -61,7 +97,8 @@ project = env["project.project"].create(
 mission = env["ilo.advisory.mission"].create(
     {"name": "Upgrade mission", "project_id": project.id,
      "country_id": env.ref("base.sn").id, "date_start": "2030-03-02",
-     "date_end": "2030-03-06", "report": "<p>Report</p>", "state": "done"}
+     "date_end": "2030-03-06", "report": "<p>Report</p>", "state": "done",
+     "objective": "<p>Terms of reference</p>"}
 )
 source = env["ilo.funding.source"].create(
     {"name": "Upgrade source", "code": "UPG", "amount": 500000}
@@ -86,6 +123,15 @@ training = env["ilo.training"].create(
 env["ilo.deliverable"].create(
     {"name": "Upgrade deliverable", "project_id": project.id, "state": "published"}
 )
+# a responsible other than the user who creates (the new column's default), changed
+# once with the chatter tracking it
+demo, admin = env.ref("base.user_demo"), env.ref("base.user_admin")
+tracked = env["ilo.deliverable"].create(
+    {"name": "Upgrade tracked deliverable", "project_id": project.id,
+     "responsible_id": demo.id, "date_deadline": "2020-01-31"}
+)
+tracked.with_context(tracking_disable=False).responsible_id = admin
+tracked.flush_recordset()
 country = env["c102.country"].search([("country_id.code", "=", "KE")]) or env[
     "c102.country"].create({"country_id": env.ref("base.ke").id})
 part = env.ref("c102_campaign.part_V")
@@ -106,7 +152,8 @@ for name in %(models)r:
     model = env[name].with_context(active_test=False)
     fields = [
         n for n, f in model._fields.items()
-        if f.store and f.type not in ("one2many", "binary") and n not in %(ignored)r
+        if (f.store or n in %(computed)r.get(name, ()))
+        and f.type not in ("one2many", "binary") and n not in %(ignored)r
     ]
     rows = {}
     for row in model.search_read([], fields, order="id"):
@@ -133,8 +180,21 @@ versions = {
         [("name", "in", ["ilo_issa_partnership", "c102_campaign"])]
     )
 }
+tracking = {
+    t.id: [t.field_id.model, t.field_id.name, t.old_value_integer, t.new_value_integer]
+    for t in env["mail.tracking.value"].search([("field_id.model", "in", %(models)r)])
+}
+xmlids = {}
+for xmlid in %(xmlids)r:
+    record = env.ref(xmlid, raise_if_not_found=False)
+    xmlids[xmlid] = record and [record._name, record.id]
+crons = env["ir.cron"].with_context(active_test=False).search_count(
+    [("code", "ilike", "is_late")]
+)
 print("SNAPSHOT" + json.dumps(
-    {"records": out, "versions": versions, "roles": roles, "homes": homes}, default=str
+    {"records": out, "versions": versions, "roles": roles, "homes": homes,
+     "tracking": tracking, "xmlids": xmlids, "crons": crons},
+    default=str,
 ))
 """
 
@@ -173,8 +233,13 @@ def _manifest_version(module):
     return ast.literal_eval(manifest.read_text(encoding="utf-8"))["version"]
 
 
-def _snapshot(db, addons_dir=None):
-    script = SNAPSHOT % {"models": MODELS, "ignored": sorted(IGNORED)}
+def _snapshot(db, xmlids, addons_dir=None):
+    script = SNAPSHOT % {
+        "models": MODELS,
+        "ignored": sorted(IGNORED),
+        "computed": COMPUTED,
+        "xmlids": sorted(xmlids),
+    }
     out = _shell(db, script, addons_dir)
     line = next(x for x in out.splitlines() if x.startswith("SNAPSHOT"))
     return json.loads(line[len("SNAPSHOT") :])
@@ -221,7 +286,7 @@ def test_upgrade_from_previous_release_keeps_everything():
                 env={"ILO_ADDONS_DIR": str(old)},
             )
             assert "EXTRA OK" in _shell(db, EXTRA, old)
-            before = _snapshot(db, old)
+            before = _snapshot(db, XMLIDS, old)
             assert before["versions"] == {
                 "ilo_issa_partnership": "18.0.1.0.0",
                 "c102_campaign": "18.0.1.0.0",
@@ -239,7 +304,7 @@ def test_upgrade_from_previous_release_keeps_everything():
                     "--max-cron-threads=0",
                 ]
             )
-            after = _snapshot(db)
+            after = _snapshot(db, XMLIDS.values())
         finally:
             _drop(db)
     assert after["versions"] == {
@@ -257,6 +322,7 @@ def test_upgrade_from_previous_release_keeps_everything():
             ), login
     records_before, records_after = before["records"], after["records"]
     compared = 0
+    renamed_values = dict.fromkeys(RENAMED, 0)  # values set under the old name
     for model in MODELS:
         old_rows, new_rows = records_before[model], records_after[model]
         assert old_rows.keys() == new_rows.keys(), f"{model}: records differ"
@@ -264,16 +330,44 @@ def test_upgrade_from_previous_release_keeps_everything():
         for rid, old_row in old_rows.items():
             new_row = new_rows[rid]
             for field, value in old_row.items():
-                if (model, field) in CHANGED or field not in new_row:
+                new_field = RENAMED.get((model, field), field)
+                if (model, field) in RENAMED:
+                    assert new_field in new_row, (model, field, new_field)
+                    renamed_values[model, field] += bool(value)
+                if (model, field) in CHANGED or new_field not in new_row:
                     continue
-                assert new_row[field] == value, (
+                assert new_row[new_field] == value, (
                     model,
                     rid,
-                    field,
+                    f"{field} -> {new_field}",
                     value,
-                    new_row[field],
+                    new_row[new_field],
                 )
                 compared += 1
+    assert all(renamed_values.values()), renamed_values
+    # the chatter's tracking follows the renamed field
+    tracking_after = after["tracking"]
+    assert before["tracking"].keys() <= tracking_after.keys()
+    for tid, (model, field, old_value, new_value) in before["tracking"].items():
+        assert tracking_after[tid] == [
+            model,
+            RENAMED.get((model, field), field),
+            old_value,
+            new_value,
+        ], (tid, model, field)
+    assert any(t[1] == "user_id" for t in tracking_after.values())
+    # renamed XML ids and the model: the same records (access right, rule, menu...)
+    for old_xmlid, new_xmlid in XMLIDS.items():
+        old_record, new_record = before["xmlids"][old_xmlid], after["xmlids"][new_xmlid]
+        assert old_record and new_record, (old_xmlid, old_record, new_record)
+        assert old_record[1] == new_record[1], (
+            old_xmlid,
+            old_record,
+            new_xmlid,
+            new_record,
+        )
+    # lateness: a cron refreshed it before, nothing does now (it is computed)
+    assert (before["crons"], after["crons"]) == (1, 0)
     # the amounts of the extra records, to the cent
     lines = records_after["ilo.budget.line"].values()
     line = next(x for x in lines if x["amount_planned"] == 12345.67)
@@ -295,6 +389,7 @@ def test_upgrade_from_previous_release_keeps_everything():
         "to": after["versions"],
         "records": {m: len(records_after[m]) for m in MODELS},
         "values_compared": compared,
+        "renamed_values": {f"{m}.{f}": n for (m, f), n in renamed_values.items()},
     }
     logs = Path.home() / ".local/state/ilo-issa/logs"
     logs.mkdir(parents=True, exist_ok=True)
