@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""18.0.1.2.0: the daily cron that refreshed the deliverables' stored lateness goes
+"""18.0.1.3.0: the daily cron that refreshed the deliverables' stored lateness goes
 with the stored field. Its record came from a noupdate file, which an upgrade never
 deletes by itself; its server action (the cron's _inherits parent) goes with it."""
 

@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""18.0.1.2.0, before the new code loads.
+"""18.0.1.3.0, before the new code loads.
 
 1. A deliverable's lateness is computed when it is read (in the user's day), no longer
    stored and refreshed by a daily cron: its column goes. The analysis view that read
