@@ -3,8 +3,9 @@
 """Administrators give the partnership's roles in Settings > Users without developer
 mode, as with Odoo's own apps; partnership users land on its dashboard."""
 
-from odoo.addons.base.models.res_users import name_selection_groups
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
+
+from odoo.addons.base.models.res_users import name_selection_groups
 
 HOME = "ilo_issa_partnership.ilo_partnership_dashboard_action"
 
@@ -39,7 +40,9 @@ class TestRoles(TransactionCase):
             | self.officer
             | self.manager,
             "ilo_issa_partnership.module_category_partnership_finance": self.finance,
-            "ilo_issa_partnership.module_category_partnership_leadership": self.leadership,
+            "ilo_issa_partnership.module_category_partnership_leadership": (
+                self.leadership
+            ),
         }
         for xmlid, groups in expected.items():
             kind, found, heading = apps[xmlid]
@@ -53,12 +56,16 @@ class TestRoles(TransactionCase):
         self.assertEqual(list(chain), [self.reader, self.officer, self.manager])
         # and the user form shows them outside the developer-mode block
         form_id = self.env.ref("base.view_users_form").id
-        arch = self.env["res.users"].get_views([(form_id, "form")])["views"]["form"]["arch"]
+        arch = self.env["res.users"].get_views([(form_id, "form")])["views"]["form"][
+            "arch"
+        ]
         for groups in expected.values():
             self.assertIn(name_selection_groups(groups.ids), arch)
 
     def test_admin_gives_roles_in_the_user_form(self):
-        programme = name_selection_groups((self.reader | self.officer | self.manager).ids)
+        programme = name_selection_groups(
+            (self.reader | self.officer | self.manager).ids
+        )
         finance = name_selection_groups(self.finance.ids)
         with Form(self.env["res.users"], view="base.view_users_form") as form:
             form.name = "Aminata Diallo"
@@ -70,7 +77,9 @@ class TestRoles(TransactionCase):
         self.assertTrue(user.has_group("ilo_issa_partnership.group_finance"))
         self.assertTrue(user.has_group("ilo_issa_partnership.group_partnership_user"))
         self.assertFalse(user.has_group("ilo_issa_partnership.group_leadership"))
-        self.assertFalse(user.has_group("ilo_issa_partnership.group_partnership_manager"))
+        self.assertFalse(
+            user.has_group("ilo_issa_partnership.group_partnership_manager")
+        )
         self.assertEqual(user.action_id.id, self.env.ref(HOME).id)
 
     def test_home_action(self):
