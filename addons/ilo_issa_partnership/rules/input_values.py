@@ -18,8 +18,7 @@ Problem codes and their parameters:
 - ``"unicode"``: the text is not valid Unicode (lone surrogates).
 - ``"selection"`` (``values``): expects one of the selection's keys.
 - ``"date"``: expects a date (``YYYY-MM-DD``) or a datetime.
-- ``"date_range"`` (``min``, ``max``): a date outside
-  :data:`DATE_MIN`..:data:`DATE_MAX`.
+- ``"date_range"`` (``min``, ``max``): a date outside DATE_MIN..DATE_MAX.
 - ``"binary"``: expects a base64-encoded file.
 
 Empty values (``None``, ``False``) are always accepted: required fields are the ORM's

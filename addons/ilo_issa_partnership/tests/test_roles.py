@@ -35,11 +35,14 @@ class TestRoles(TransactionCase):
         a drop-down under the heading "ILO-ISSA Partnership", not as debug-only
         checkboxes."""
         apps = self._by_category()
-        category = "ilo_issa_partnership.module_category_partnership_"
         expected = {
-            f"{category}programme": self.reader | self.officer | self.manager,
-            f"{category}finance": self.finance,
-            f"{category}leadership": self.leadership,
+            "ilo_issa_partnership.module_category_partnership_programme": self.reader
+            | self.officer
+            | self.manager,
+            "ilo_issa_partnership.module_category_partnership_finance": self.finance,
+            "ilo_issa_partnership.module_category_partnership_leadership": (
+                self.leadership
+            ),
         }
         for xmlid, groups in expected.items():
             kind, found, heading = apps[xmlid]
