@@ -321,7 +321,11 @@ def test_upgrade_from_previous_release_keeps_everything():
     assert any(after["roles"].values())
     for login, roles in after["roles"].items():
         # (the settings administrators keep Odoo's home)
-        if roles and login not in ("admin", "__system__") and not before["homes"][login]:
+        if (
+            roles
+            and login not in ("admin", "__system__")
+            and not before["homes"][login]
+        ):
             assert after["homes"][login] == (
                 "ilo_issa_partnership.ilo_partnership_dashboard_action"
             ), login
