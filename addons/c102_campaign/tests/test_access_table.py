@@ -252,7 +252,7 @@ class TestAccessTable(CampaignCommon):
             mission = self.env[model].create(
                 self._mission_vals(
                     state=state,
-                    report="<p>Done</p>",
+                    back_to_office_report="<p>Done</p>",
                     date_start=f"2042-02-{day:02d}",
                     date_end=f"2042-02-{day:02d}",
                 )

@@ -180,7 +180,7 @@ class TestAccessMatrix(PartnershipCommon):
                 self._mission_vals(
                     name=action,
                     state=MISSION_START_STATE[action],
-                    report="<p>Report</p>",
+                    back_to_office_report="<p>Report</p>",
                     date_start="2041-01-01",
                     date_end="2041-01-05",
                 )

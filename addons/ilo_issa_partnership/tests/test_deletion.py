@@ -62,7 +62,7 @@ class TestDeletionAndArchiving(PartnershipCommon):
         done = Mission.create(
             self._mission_vals(
                 state="done",
-                report="<p>r</p>",
+                back_to_office_report="<p>r</p>",
                 date_start="2031-02-05",
                 date_end="2031-02-09",
             )
