@@ -240,7 +240,8 @@ def rename_model(cr, old, new):
         "UPDATE ir_model_data SET name = %s WHERE model = 'ir.model' AND name = %s",
         (f"model_{new_}", f"model_{old_}"),
     )
-    for prefix in ("field_", "selection__"):  # field_<model>__<name>, selection__...
+    # field_<model>__<name>, selection__<model>__..., model_inherit__<model>__<parent>
+    for prefix in ("field_", "selection__", "model_inherit__"):
         old_prefix = f"{prefix}{old_}__"
         cr.execute(
             """UPDATE ir_model_data
