@@ -7,3 +7,4 @@ from . import test_access
 from . import test_access_table
 from . import test_i18n
 from . import test_tours
+from . import test_app
