@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -564,7 +564,7 @@ class C102Country(models.Model):
             cells = {key: row[index] for key, index in columns.items()}
             read = read_row(cells)
             if read.errors:
-                raise UserError(f"{SOURCE_DATA}:{number}: {read.errors}")
+                raise ValueError(f"{SOURCE_DATA}:{number}: {read.errors}")
             code = str(cells["code"]).strip().upper()
             country = self.env["res.country"].search([("code", "=", code)])
             name = f"c102_country_{code.lower()}"
@@ -589,7 +589,7 @@ class C102Country(models.Model):
                 facts.pop("superseded", None)
                 new, errors = merge(current, facts)
             if errors:
-                raise UserError(f"{SOURCE_DATA}:{number}: {errors}")
+                raise ValueError(f"{SOURCE_DATA}:{number}: {errors}")
             keys = [key for key, _old, _new in changes(current, new)]
             if not record:
                 record = Country.create({"country_id": country.id})

@@ -270,7 +270,9 @@ class CountryIndex:
         key = normalise(text)
         if not key:
             return []
-        close = difflib.get_close_matches(key, list(self._index), n=limit * 4, cutoff=0.6)
+        close = difflib.get_close_matches(
+            key, list(self._index), n=limit * 4, cutoff=0.6
+        )
         # a name that starts like the input is a good guess too ("Bolivie" ->
         # "bolivie etat plurinational de")
         close += sorted(k for k in self._index if k.startswith(key) and k != key)

@@ -272,74 +272,152 @@ class RowFacts:
     in_force: bool | None = None
 
 
-def read_row(cells):
-    """Facts from one row: ``cells`` maps column keys (see ``COLUMNS``) to values."""
-    row = RowFacts()
-    facts, errors, warnings = row.facts, row.errors, row.warnings
+def _text(cells, key):
+    value = cells.get(key)
+    return "" if value is None else str(value).strip()
 
-    def text(key):
-        value = cells.get(key)
-        return "" if value is None else str(value).strip()
 
+def _read_dates(cells, row):
+    facts, errors = row.facts, row.errors
     if cells.get("date") not in (None, ""):
         parsed = parse_date(cells["date"])
         if parsed:
             facts["ratification_date"], facts["ratification_date_precision"] = parsed
         else:
-            errors.append(("bad_date", {"value": text("date")}))
-    if text("succession"):
-        value = text("succession").lower()
-        if value in YES or value in NO:
-            facts["is_succession"] = value in YES
-        else:
-            errors.append(("bad_succession", {"value": text("succession")}))
+            errors.append(("bad_date", {"value": _text(cells, "date")}))
+    succession = _text(cells, "succession")
+    if succession.lower() in YES or succession.lower() in NO:
+        facts["is_succession"] = succession.lower() in YES
+    elif succession:
+        errors.append(("bad_succession", {"value": succession}))
     if cells.get("entry_into_force") not in (None, ""):
         parsed = parse_date(cells["entry_into_force"])
         if parsed and parsed[1] == "day":
             facts["entry_into_force_date"] = parsed[0]
         else:
-            errors.append(("bad_entry_into_force", {"value": text("entry_into_force")}))
-    accepted = parse_accepted(text("parts"))
-    if accepted:
-        codes, status, bad = accepted
-        if bad:
-            errors.append(("unknown_parts", {"parts": ", ".join(bad)}))
-        elif codes:
-            facts["accepted_parts"], facts["parts_status"] = codes, status
-    pairs, note = parse_superseded(text("superseded"))
+            value = _text(cells, "entry_into_force")
+            errors.append(("bad_entry_into_force", {"value": value}))
+
+
+def _read_parts(cells, row):
+    facts, errors = row.facts, row.errors
+    codes, status, bad = parse_accepted(_text(cells, "parts")) or ((), None, [])
+    if bad:
+        errors.append(("unknown_parts", {"parts": ", ".join(bad)}))
+    elif codes:
+        facts["accepted_parts"], facts["parts_status"] = codes, status
+    pairs, note = parse_superseded(_text(cells, "superseded"))
     if pairs:
         facts["superseded"] = pairs
     if note:
         facts["superseded_note"] = note
-    articles, note, bad = parse_article3(text("article3"))
+    articles, note, bad = parse_article3(_text(cells, "article3"))
     if bad:
         errors.append(("unknown_article3", {"articles": ", ".join(bad)}))
     elif articles:
         facts["article3"] = articles
     if note:
         facts["article3_note"] = note
-    if text("denounced").lower() not in NOT_DENOUNCED:
-        warnings.append(("denounced", {"value": text("denounced")}))
-    if text("confidence"):
-        value = text("confidence").lower()
-        if value in CONFIDENCE:
-            facts["source_confidence"] = value
-        else:
-            errors.append(("bad_confidence", {"value": text("confidence")}))
-    if text("sources"):
-        facts["source_urls"] = "\n".join(text("sources").split())
-    if text("note"):
-        facts["normlex_note"] = text("note")
-    status = text("status").lower()
-    if status in IN_FORCE or status in NOT_IN_FORCE:
-        row.in_force = status in IN_FORCE
+
+
+def _read_sources(cells, row):
+    facts, errors, warnings = row.facts, row.errors, row.warnings
+    denounced = _text(cells, "denounced")
+    if denounced.lower() not in NOT_DENOUNCED:
+        warnings.append(("denounced", {"value": denounced}))
+    confidence = _text(cells, "confidence")
+    if confidence.lower() in CONFIDENCE:
+        facts["source_confidence"] = confidence.lower()
+    elif confidence:
+        errors.append(("bad_confidence", {"value": confidence}))
+    if _text(cells, "sources"):
+        facts["source_urls"] = "\n".join(_text(cells, "sources").split())
+    if _text(cells, "note"):
+        facts["normlex_note"] = _text(cells, "note")
+    status = _text(cells, "status")
+    if status.lower() in IN_FORCE or status.lower() in NOT_IN_FORCE:
+        row.in_force = status.lower() in IN_FORCE
     elif status:
-        warnings.append(("unknown_status", {"value": text("status")}))
+        warnings.append(("unknown_status", {"value": status}))
+
+
+def read_row(cells):
+    """Facts from one row: ``cells`` maps column keys (see ``COLUMNS``) to values."""
+    row = RowFacts()
+    _read_dates(cells, row)
+    _read_parts(cells, row)
+    _read_sources(cells, row)
     return row
 
 
 def _same(old, new):
     return (old or None) == (new or None)
+
+
+def _merge_dates(current, incoming, new):
+    if "ratification_date" in incoming:
+        date = incoming["ratification_date"]
+        precision = incoming.get("ratification_date_precision", "day")
+        old = current.get("ratification_date")
+        knows_less = (
+            precision == "year"
+            and current.get("ratification_date_precision") == "day"
+            and old
+            and old.year == date.year
+        )
+        if not knows_less:
+            new["ratification_date"] = date
+            new["ratification_date_precision"] = precision
+    if "is_succession" in incoming:
+        new["is_succession"] = incoming["is_succession"]
+    if "entry_into_force_date" in incoming:
+        new["entry_into_force_date"] = incoming["entry_into_force_date"]
+        return
+    old_basis = (current.get("ratification_date"), bool(current.get("is_succession")))
+    if (new["ratification_date"], bool(new["is_succession"])) != old_basis:
+        derived = entry_into_force(*old_basis)
+        if _same(current.get("entry_into_force_date"), derived):
+            new["entry_into_force_date"] = entry_into_force(
+                new["ratification_date"], new["is_succession"]
+            )
+
+
+def _merge_parts(current, incoming, new):
+    was_ratified = bool(current.get("ratification_date"))
+    if "accepted_parts" in incoming:
+        parts, status = incoming["accepted_parts"], incoming["parts_status"]
+        old_parts = set(current.get("accepted_parts") or ())
+        old_status = current.get("parts_status")
+        if not was_ratified or status == "complete":
+            new["accepted_parts"], new["parts_status"] = parts, status
+        elif not (old_status == "complete" and set(parts) <= old_parts):
+            new["accepted_parts"] = _ordered_parts(old_parts | set(parts))
+            new["parts_status"] = "partial"
+    elif not was_ratified and new["ratification_date"]:
+        new["accepted_parts"], new["parts_status"] = (), "unknown"
+    # named Parts or exceptions replace a note saying they exist; a note does not
+    # replace them
+    for key in ("superseded", "article3"):
+        note = f"{key}_note"
+        if key in incoming:
+            new[key] = incoming[key]
+            new[note] = incoming.get(note) or None
+        elif note in incoming and not new[key]:
+            new[note] = incoming[note]
+
+
+def _check_superseded(new):
+    """A Part no longer applies only if it was accepted: added to a list still to
+    confirm, an error against a complete one."""
+    superseded = {part for part, _convention in new["superseded"] or ()}
+    missing = superseded - set(new["accepted_parts"] or ())
+    if missing and new["parts_status"] == "complete":
+        parts = ", ".join(_ordered_parts(missing))
+        return [("superseded_not_accepted", {"parts": parts})]
+    if missing:
+        new["accepted_parts"] = _ordered_parts(set(new["accepted_parts"]) | missing)
+        new["parts_status"] = "partial"
+    return []
 
 
 def merge(current, incoming):
@@ -359,71 +437,12 @@ def merge(current, incoming):
       recorded".
     """
     new = {key: current.get(key) for key in FACT_KEYS}
-    errors = []
-    if "ratification_date" in incoming:
-        date = incoming["ratification_date"]
-        precision = incoming.get("ratification_date_precision", "day")
-        old = current.get("ratification_date")
-        knows_less = (
-            precision == "year"
-            and current.get("ratification_date_precision") == "day"
-            and old
-            and old.year == date.year
-        )
-        if not knows_less:
-            new["ratification_date"] = date
-            new["ratification_date_precision"] = precision
-    if "is_succession" in incoming:
-        new["is_succession"] = incoming["is_succession"]
-    if "entry_into_force_date" in incoming:
-        new["entry_into_force_date"] = incoming["entry_into_force_date"]
-    elif (new["ratification_date"], bool(new["is_succession"])) != (
-        current.get("ratification_date"),
-        bool(current.get("is_succession")),
-    ):
-        derived = entry_into_force(
-            current.get("ratification_date"), current.get("is_succession")
-        )
-        if _same(current.get("entry_into_force_date"), derived):
-            new["entry_into_force_date"] = entry_into_force(
-                new["ratification_date"], new["is_succession"]
-            )
-    was_ratified = bool(current.get("ratification_date"))
-    if "accepted_parts" in incoming:
-        parts, status = incoming["accepted_parts"], incoming["parts_status"]
-        old_parts = set(current.get("accepted_parts") or ())
-        old_status = current.get("parts_status")
-        if not was_ratified or status == "complete":
-            new["accepted_parts"], new["parts_status"] = parts, status
-        elif not (old_status == "complete" and set(parts) <= old_parts):
-            new["accepted_parts"] = _ordered_parts(old_parts | set(parts))
-            new["parts_status"] = "partial"
-    elif not was_ratified and new["ratification_date"]:
-        new["accepted_parts"], new["parts_status"] = (), "unknown"
-    if "superseded" in incoming:
-        new["superseded"] = incoming["superseded"]
-        new["superseded_note"] = incoming.get("superseded_note") or None
-    elif "superseded_note" in incoming and not new["superseded"]:
-        new["superseded_note"] = incoming["superseded_note"]
-    if "article3" in incoming:
-        new["article3"] = incoming["article3"]
-        new["article3_note"] = incoming.get("article3_note") or None
-    elif "article3_note" in incoming and not new["article3"]:
-        new["article3_note"] = incoming["article3_note"]
+    _merge_dates(current, incoming, new)
+    _merge_parts(current, incoming, new)
     for key in ("source_confidence", "source_urls", "normlex_note"):
         if key in incoming:
             new[key] = incoming[key]
-    # a Part no longer applies only if it was accepted
-    superseded = {part for part, _convention in new["superseded"] or ()}
-    missing = superseded - set(new["accepted_parts"] or ())
-    if missing and new["parts_status"] == "complete":
-        errors.append(
-            ("superseded_not_accepted", {"parts": ", ".join(_ordered_parts(missing))})
-        )
-    elif missing:
-        new["accepted_parts"] = _ordered_parts(set(new["accepted_parts"]) | missing)
-        new["parts_status"] = "partial"
-    return new, errors
+    return new, _check_superseded(new)
 
 
 def changes(current, new):

@@ -130,7 +130,10 @@ class TestSyncWithNormlex(CampaignCommon):
         before = self._facts()
         with file_open("c102_campaign/data/c102_ratifications.csv", "rb") as source:
             shipped = source.read()
-        for name, content in (("shipped.csv", shipped), ("shared.csv", shared_csv(shipped))):
+        for name, content in (
+            ("shipped.csv", shipped),
+            ("shared.csv", shared_csv(shipped)),
+        ):
             with self.subTest(file=name):
                 wizard = self._wizard(content, name)
                 wizard.action_preview()
@@ -159,7 +162,10 @@ class TestSyncWithNormlex(CampaignCommon):
                 ("HN", "Ratification Date"): ("2012 (year only)", "03/05/2012"),
                 ("HN", "Ratification Date Precision"): ("Year only", "Day"),
                 ("HN", "Entry Into Force Date"): ("01/01/2013", "03/05/2013"),
-                ("SE", "Accepted Parts"): ("II, III, IV, VII", "II, III, IV, VII, VIII"),
+                ("SE", "Accepted Parts"): (
+                    "II, III, IV, VII",
+                    "II, III, IV, VII, VIII",
+                ),
                 ("SE", "Accepted Parts known"): ("At least these", "Complete list"),
                 ("SE", "Sources"): (
                     sweden.source_urls,
@@ -211,12 +217,15 @@ class TestSyncWithNormlex(CampaignCommon):
         wizard = self._wizard("Country,Date\n" + rows)
         wizard.action_preview()
         self.assertEqual(wizard.error_count, 0)
-        self.assertEqual(wizard.line_ids.mapped("country_id.code"), list(names.values()))
+        self.assertEqual(
+            wizard.line_ids.mapped("country_id.code"), list(names.values())
+        )
         self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"unchanged"})
         for apostrophe in ("'", "\u2019"):
             wizard = self._wizard(
-                f'Country,Date,Parts\n"Côte d{apostrophe}Ivoire",2026-05-04,"II, V, VII"\n'
-                "Timor-Leste,2026-05-05,\"II, V, IX\"\n"
+                "Country,Date,Parts\n"
+                f'"Côte d{apostrophe}Ivoire",2026-05-04,"II, V, VII"\n'
+                'Timor-Leste,2026-05-05,"II, V, IX"\n'
             )
             wizard.action_preview()
             self.assertEqual(wizard.line_ids.mapped("country_id.code"), ["CI", "TL"])
@@ -228,7 +237,7 @@ class TestSyncWithNormlex(CampaignCommon):
             "Boliva,1977-01-31,\n"
             "Yugoslavia,20-12-1954,\n"
             "Czechoslovakia,11-01-1990,\n"
-            "Kenya,2026-03-10,\"II, V, VII\"\n"
+            'Kenya,2026-03-10,"II, V, VII"\n'
         )
         wizard.action_preview()
         lines = {line.row_number: line for line in wizard.line_ids}
@@ -240,7 +249,9 @@ class TestSyncWithNormlex(CampaignCommon):
         self.assertIn("Slovakia", lines[4].warning)
         self.assertEqual(wizard.error_count, 1)
         wizard = self._wizard(
-            "Country,Date,Parts\nYugoslavia,20-12-1954,\nKenya,2026-03-10,\"II, V, VII\"\n"
+            "Country,Date,Parts\n"
+            "Yugoslavia,20-12-1954,\n"
+            'Kenya,2026-03-10,"II, V, VII"\n'
         )
         wizard.action_import()
         self.assertTrue(self.kenya.ratified)

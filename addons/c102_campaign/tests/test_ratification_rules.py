@@ -155,7 +155,9 @@ class TestReadRow(BaseCase):
             read_row({"date": "1954"}).facts,
             {"ratification_date": D(1954, 1, 1), "ratification_date_precision": "year"},
         )
-        self.assertEqual(read_row({"date": 2012}).facts["ratification_date"], D(2012, 1, 1))
+        self.assertEqual(
+            read_row({"date": 2012}).facts["ratification_date"], D(2012, 1, 1)
+        )
         for value in ("02-06-1993", "1993-06-02", "02/06/1993", "02.06.1993"):
             with self.subTest(value=value):
                 facts = read_row({"date": value}).facts
@@ -166,14 +168,18 @@ class TestReadRow(BaseCase):
 
     def test_parts(self):
         facts = read_row({"parts": "II, III, V-X"}).facts
-        self.assertEqual(facts["accepted_parts"], ("II", "III", "V", "VI", "VII", "VIII", "IX", "X"))
+        self.assertEqual(
+            facts["accepted_parts"], ("II", "III", "V", "VI", "VII", "VIII", "IX", "X")
+        )
         self.assertEqual(facts["parts_status"], "complete")
         for text in (">=V,VI", "\u2265 V, VI", "at least V, VI", "au moins V et VI"):
             with self.subTest(text=text):
                 facts = read_row({"parts": text}).facts
                 self.assertEqual(facts["accepted_parts"], ("V", "VI"))
                 self.assertEqual(facts["parts_status"], "partial")
-        self.assertEqual(read_row({"parts": "II, XII"}).errors, [("unknown_parts", {"parts": "XII"})])
+        self.assertEqual(
+            read_row({"parts": "II, XII"}).errors, [("unknown_parts", {"parts": "XII"})]
+        )
         self.assertEqual(read_row({"parts": ""}).facts, {})
 
     def test_parts_no_longer_applicable(self):
@@ -188,10 +194,12 @@ class TestReadRow(BaseCase):
     def test_article3_exceptions(self):
         self.assertEqual(parse_article3("9(d),48(c)"), (("9(d)", "48(c)"), "", []))
         self.assertEqual(parse_article3("Art. 48(c); 9d"), (("9(d)", "48(c)"), "", []))
-        note = "yes (Art.3 temporary exceptions claimed at ratification; Articles not identified)"
+        note = "yes (Art.3 exceptions claimed at ratification; Articles not identified)"
         self.assertEqual(parse_article3(note), ((), note, []))
         self.assertEqual(parse_article3("9(d), 99(z)"), (("9(d)",), "", ["99(z)"]))
-        self.assertEqual(read_row({"article3": "99(z)"}).errors[0][0], "unknown_article3")
+        self.assertEqual(
+            read_row({"article3": "99(z)"}).errors[0][0], "unknown_article3"
+        )
 
     def test_other_columns(self):
         row = read_row(
@@ -215,8 +223,17 @@ class TestReadRow(BaseCase):
         )
         self.assertIs(row.in_force, True)
         self.assertIs(read_row({"status": "Not in force"}).in_force, False)
-        row = read_row({"succession": "maybe", "confidence": "sure", "status": "?", "denounced": "1990"})
-        self.assertEqual([e[0] for e in row.errors], ["bad_succession", "bad_confidence"])
+        row = read_row(
+            {
+                "succession": "maybe",
+                "confidence": "sure",
+                "status": "?",
+                "denounced": "1990",
+            }
+        )
+        self.assertEqual(
+            [e[0] for e in row.errors], ["bad_succession", "bad_confidence"]
+        )
         self.assertEqual([w[0] for w in row.warnings], ["denounced", "unknown_status"])
 
 
@@ -229,9 +246,22 @@ class TestMerge(BaseCase):
 
     def test_unchanged_facts_change_nothing(self):
         # Bosnia and Herzegovina as NORMLEX lists it today: the date, "In Force"
-        row = read_row({"country": "Bosnia and Herzegovina", "date": "02-06-1993", "status": "In Force"})
+        row = read_row(
+            {
+                "country": "Bosnia and Herzegovina",
+                "date": "02-06-1993",
+                "status": "In Force",
+            }
+        )
         self.assertNoChange(BIH, row.facts)
-        row = read_row({"date": "1993-06-02", "succession": "yes", "parts": "II,III,IV,V,VIII,X", "confidence": "confirmed"})
+        row = read_row(
+            {
+                "date": "1993-06-02",
+                "succession": "yes",
+                "parts": "II,III,IV,V,VIII,X",
+                "confidence": "confirmed",
+            }
+        )
         self.assertNoChange(BIH, row.facts)
 
     def test_every_shipped_row_again_changes_nothing(self):
@@ -242,27 +272,41 @@ class TestMerge(BaseCase):
 
     def test_entry_into_force_follows_a_derived_date_only(self):
         derived = dict(BIH, is_succession=False, entry_into_force_date=D(1994, 6, 2))
-        new, _errors = merge(derived, {"ratification_date": D(1993, 7, 1), "ratification_date_precision": "day"})
+        new, _errors = merge(
+            derived,
+            {"ratification_date": D(1993, 7, 1), "ratification_date_precision": "day"},
+        )
         self.assertEqual(new["entry_into_force_date"], D(1994, 7, 1))
         self.assertEqual(
             [key for key, _o, _n in changes(derived, new)],
             ["ratification_date", "entry_into_force_date"],
         )
         # Bosnia's entry into force was recorded, not derived: a new date keeps it
-        new, _errors = merge(BIH, {"ratification_date": D(1993, 7, 1), "ratification_date_precision": "day"})
+        new, _errors = merge(
+            BIH,
+            {"ratification_date": D(1993, 7, 1), "ratification_date_precision": "day"},
+        )
         self.assertEqual(new["entry_into_force_date"], D(1992, 3, 6))
         self.assertEqual(entry_into_force(D(2026, 3, 10), False), D(2027, 3, 10))
         self.assertEqual(entry_into_force(D(2026, 3, 10), True), D(2026, 3, 10))
 
     def test_a_file_that_knows_less_keeps_what_is_known(self):
         known = dict(BIH, ratification_date=D(2012, 3, 5))
-        self.assertNoChange(known, {"ratification_date": D(2012, 1, 1), "ratification_date_precision": "year"})
-        self.assertNoChange(BIH, {"accepted_parts": ("V", "X"), "parts_status": "partial"})
+        self.assertNoChange(
+            known,
+            {"ratification_date": D(2012, 1, 1), "ratification_date_precision": "year"},
+        )
+        self.assertNoChange(
+            BIH, {"accepted_parts": ("V", "X"), "parts_status": "partial"}
+        )
         named = dict(BIH, superseded=(("V", "C128"),))
         self.assertNoChange(named, {"superseded_note": "subset of V/IX/X"})
         self.assertNoChange(dict(BIH, article3=("9(d)",)), {"article3_note": "yes"})
         # but a different year is a change
-        new, _errors = merge(known, {"ratification_date": D(2013, 1, 1), "ratification_date_precision": "year"})
+        new, _errors = merge(
+            known,
+            {"ratification_date": D(2013, 1, 1), "ratification_date_precision": "year"},
+        )
         self.assertEqual(new["ratification_date_precision"], "year")
 
     def test_partial_lists(self):
@@ -272,35 +316,62 @@ class TestMerge(BaseCase):
             "accepted_parts": ("II", "III", "IV", "VII"),
             "parts_status": "partial",
         }
-        new, _errors = merge(sweden, {"accepted_parts": ("V",), "parts_status": "partial"})
+        new, _errors = merge(
+            sweden, {"accepted_parts": ("V",), "parts_status": "partial"}
+        )
         self.assertEqual(new["accepted_parts"], ("II", "III", "IV", "V", "VII"))
         self.assertEqual(new["parts_status"], "partial")
-        new, _errors = merge(sweden, {"accepted_parts": ("II", "III", "IV", "VII", "VIII"), "parts_status": "complete"})
+        new, _errors = merge(
+            sweden,
+            {
+                "accepted_parts": ("II", "III", "IV", "VII", "VIII"),
+                "parts_status": "complete",
+            },
+        )
         self.assertEqual(new["parts_status"], "complete")
         self.assertEqual(
             changes(sweden, new),
             [
-                ("accepted_parts", ("II", "III", "IV", "VII"), ("II", "III", "IV", "VII", "VIII")),
+                (
+                    "accepted_parts",
+                    ("II", "III", "IV", "VII"),
+                    ("II", "III", "IV", "VII", "VIII"),
+                ),
                 ("parts_status", "partial", "complete"),
             ],
         )
         # "at least" Parts a complete list lacks: the list is to confirm again
-        new, _errors = merge(BIH, {"accepted_parts": ("IX",), "parts_status": "partial"})
-        self.assertEqual((new["accepted_parts"][-2:], new["parts_status"]), (("IX", "X"), "partial"))
+        new, _errors = merge(
+            BIH, {"accepted_parts": ("IX",), "parts_status": "partial"}
+        )
+        self.assertEqual(
+            (new["accepted_parts"][-2:], new["parts_status"]), (("IX", "X"), "partial")
+        )
 
     def test_new_ratification(self):
-        new, errors = merge({}, {"ratification_date": D(1988, 6, 29), "ratification_date_precision": "day"})
+        new, errors = merge(
+            {},
+            {"ratification_date": D(1988, 6, 29), "ratification_date_precision": "day"},
+        )
         self.assertEqual(errors, [])
         self.assertEqual((new["accepted_parts"], new["parts_status"]), ((), "unknown"))
         self.assertEqual(new["entry_into_force_date"], D(1989, 6, 29))
         self.assertTrue(needs_article_2({}, new))
-        self.assertFalse(needs_article_2(dict(BIH, parts_status="partial"), dict(BIH, parts_status="partial")))
+        self.assertFalse(
+            needs_article_2(
+                dict(BIH, parts_status="partial"), dict(BIH, parts_status="partial")
+            )
+        )
         self.assertTrue(needs_article_2(BIH, BIH))
 
     def test_parts_no_longer_applicable_must_be_accepted(self):
         _new, errors = merge(BIH, {"superseded": (("VI", "C121"),)})
         self.assertEqual(errors, [("superseded_not_accepted", {"parts": "VI"})])
-        norway = {"ratification_date": D(1954, 9, 30), "accepted_parts": ("V",), "parts_status": "partial"}
+        norway = {
+            "ratification_date": D(1954, 9, 30),
+            "accepted_parts": ("V",),
+            "parts_status": "partial",
+        }
         new, errors = merge(norway, {"superseded": (("III", "C130"), ("V", "C128"))})
         self.assertEqual(errors, [])
         self.assertEqual(new["accepted_parts"], ("III", "V"))

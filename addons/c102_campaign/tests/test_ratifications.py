@@ -47,33 +47,48 @@ class TestRatifications(CampaignCommon):
         self.assertEqual(norway.parts_status, "partial")
         self.assertTrue(norway.parts_to_confirm)
         self.assertEqual(
-            [(line.part_id.code, line.superseded_by) for line in norway.superseded_line_ids],
+            [
+                (line.part_id.code, line.superseded_by)
+                for line in norway.superseded_line_ids
+            ],
             [("III", "C130"), ("V", "C128"), ("IX", "C128"), ("X", "C128")],
         )
-        self.assertEqual(norway.superseded_part_ids.mapped("code"), ["III", "V", "IX", "X"])
+        self.assertEqual(
+            norway.superseded_part_ids.mapped("code"), ["III", "V", "IX", "X"]
+        )
         croatia = self.by_code("HR")
         self.assertTrue(croatia.is_succession)
         self.assertEqual(croatia.superseded_line_ids.superseded_by, "C121")
         self.assertEqual(self.by_code("RS").superseded_line_ids.part_id.code, "VI")
         spain = self.by_code("ES")
-        self.assertEqual((spain.parts_status, spain.accepted_part_ids.ids), ("unknown", []))
+        self.assertEqual(
+            (spain.parts_status, spain.accepted_part_ids.ids), ("unknown", [])
+        )
         sweden = self.by_code("SE")
         self.assertEqual(sweden.ratification_date_precision, "year")
         self.assertEqual(sweden.ratification_year, 1953)
         turkiye = self.by_code("TR")
-        self.assertEqual(turkiye.article3_exception_ids.mapped("article"), ["9(d)", "48(c)"])
-        self.assertEqual(turkiye.article3_exception_ids.part_id.mapped("code"), ["II", "VIII"])
+        self.assertEqual(
+            turkiye.article3_exception_ids.mapped("article"), ["9(d)", "48(c)"]
+        )
+        self.assertEqual(
+            turkiye.article3_exception_ids.part_id.mapped("code"), ["II", "VIII"]
+        )
         self.assertIn("not identified", self.by_code("PE").article3_note)
         self.assertIn("C128", self.by_code("BB").superseded_note)
         self.assertEqual(self.by_code("SK").source_confidence, "unverified")
         self.assertIn("https://dauc.cz/", self.by_code("SK").source_urls)
         bih = self.env.ref("c102_campaign.c102_country_ba")
         self.assertEqual(bih.entry_into_force_date, date(1992, 3, 6))
-        self.assertEqual(self.env.ref("c102_campaign.c102_country_gb").ratification_year, 1954)
+        self.assertEqual(
+            self.env.ref("c102_campaign.c102_country_gb").ratification_year, 1954
+        )
 
     def test_partial_lists_flagged_never_refused(self):
         sweden = self.by_code("SE")
-        sweden.accepted_part_ids = self.part_ids("II")  # fewer than three: still partial
+        sweden.accepted_part_ids = self.part_ids(
+            "II"
+        )  # fewer than three: still partial
         self.assertTrue(sweden.ratified)
         self.assertTrue(sweden.parts_to_confirm)
         spain = self.by_code("ES")
@@ -82,7 +97,12 @@ class TestRatifications(CampaignCommon):
         # a complete list is checked against Article 2
         with self.assertRaisesMsg(ValidationError, "at least three of Parts II to X"):
             sweden.parts_status = "complete"
-        sweden.write({"parts_status": "complete", "accepted_part_ids": self.part_ids("II", "III", "IV", "VII")})
+        sweden.write(
+            {
+                "parts_status": "complete",
+                "accepted_part_ids": self.part_ids("II", "III", "IV", "VII"),
+            }
+        )
         self.assertFalse(sweden.parts_to_confirm)
         kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
         self.assertEqual((kpis["ratified_count"], kpis["to_confirm_count"]), (63, 25))
@@ -134,9 +154,13 @@ class TestRatifications(CampaignCommon):
     def test_part_names_carry_their_numbers(self):
         self.assertEqual(self.parts["V"].display_name, "Part V — Old-Age Benefit")
         self.assertEqual(
-            self.env["c102.part"].name_search("Old-Age")[0][1], "Part V — Old-Age Benefit"
+            self.env["c102.part"].name_search("Old-Age")[0][1],
+            "Part V — Old-Age Benefit",
         )
-        self.assertEqual(self.env["c102.part"].name_search("IX")[0][1], "Part IX — Invalidity Benefit")
+        self.assertEqual(
+            self.env["c102.part"].name_search("IX")[0][1],
+            "Part IX — Invalidity Benefit",
+        )
 
     def test_a_ready_country_says_why(self):
         self._assessment(
@@ -147,7 +171,9 @@ class TestRatifications(CampaignCommon):
             ],
         ).action_validate()
         self.assertTrue(self.kenya.ratification_ready)
-        self.assertEqual(self.kenya.readiness_reason, "3 Parts incl. Part V: Article 2 met")
+        self.assertEqual(
+            self.kenya.readiness_reason, "3 Parts incl. Part V: Article 2 met"
+        )
         self._assessment(
             self.kenya,
             [
@@ -174,7 +200,9 @@ class TestRatifications(CampaignCommon):
             )
         }
         ratified_serie = series["fr"]
-        for code in self.Country.search([("ratified", "=", True)]).country_id.mapped("code"):
+        for code in self.Country.search([("ratified", "=", True)]).country_id.mapped(
+            "code"
+        ):
             with self.subTest(country=code):
                 self.assertEqual(series.get(code.lower()), ratified_serie)
 
@@ -188,7 +216,9 @@ class TestRatifications(CampaignCommon):
         self.assertIn("63 ratifications of Convention No. 102", text)
         self.assertIn("(7 still needed)", text)
         brief = self.env.ref("c102_campaign.action_report_country_brief")
-        html = brief._render_qweb_html(brief.report_name, self.by_code("SE").ids)[0].decode()
+        html = brief._render_qweb_html(brief.report_name, self.by_code("SE").ids)[
+            0
+        ].decode()
         self.assertIn("1953 (year only)", html)
         self.assertIn("to confirm against NORMLEX", html)
 

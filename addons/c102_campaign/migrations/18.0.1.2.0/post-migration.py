@@ -20,18 +20,18 @@ def _superseded_lines(env):
     cr = env.cr
     if not table_exists(cr, "c102_country_superseded_part_rel"):
         return
-    by = (
-        "NULLIF(trim(c.superseded_by), '')"
-        if column_exists(cr, "c102_country", "superseded_by")
-        else "NULL"
-    )
-    cr.execute(
-        f"""
-        SELECT rel.country_id, rel.part_id, {by}
-          FROM c102_country_superseded_part_rel rel
-          JOIN c102_country c ON c.id = rel.country_id
-        """
-    )
+    if column_exists(cr, "c102_country", "superseded_by"):
+        cr.execute(
+            """
+            SELECT rel.country_id, rel.part_id, NULLIF(trim(c.superseded_by), '')
+              FROM c102_country_superseded_part_rel rel
+              JOIN c102_country c ON c.id = rel.country_id
+            """
+        )
+    else:
+        cr.execute(
+            "SELECT country_id, part_id, NULL FROM c102_country_superseded_part_rel"
+        )
     rows = cr.fetchall()
     env["c102.superseded.part"].create(
         [
