@@ -20,7 +20,9 @@ class C102SupersededPart(models.Model):
     part_id = fields.Many2one("c102.part", required=True, ondelete="restrict")
     part_sequence = fields.Integer(related="part_id.sequence", store=True)
     superseded_by = fields.Char(
-        required=True, help="The later Convention that replaces the Part, e.g. C128."
+        string="Superseded by",
+        required=True,
+        help="The later Convention that replaces the Part, e.g. C128.",
     )
 
     _sql_constraints = [
