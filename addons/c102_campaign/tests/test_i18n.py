@@ -44,7 +44,7 @@ class TestFrench(TransactionCase):
         wizard = self.fr["c102.ratification.import"].create(
             {
                 "file": base64.b64encode(
-                    "Pays,Date\nYougoslavie,20-12-1954\nAtlantide,2020\n".encode()
+                    b"Pays,Date\nYougoslavie,20-12-1954\nAtlantide,2020\n"
                 ),
                 "filename": "ratifications.csv",
             }
