@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. The rest are conveniences.
 SHELL := /bin/bash
-.PHONY: run test lint provision stop-db shell bench
+.PHONY: run test lint provision stop-db shell bench upstream i18n
 
 run:        ## provision what is missing and serve the product at http://localhost:8069
 	@scripts/run.sh
@@ -19,6 +19,12 @@ stop-db:    ## stop the embedded PostgreSQL cluster
 
 shell:      ## an Odoo shell on the development database
 	@scripts/shell.sh
+
+upstream:   ## Odoo's own project and portal suites with and without the addons: new failures fail
+	@scripts/upstream.sh
+
+i18n:       ## re-export the .pot files and refresh fr.po (new terms left empty to translate)
+	@scripts/i18n.sh
 
 bench:      ## benchmarks (tests/bench): the budget pivot over 200,000 lines vs raw SQL
 	@scripts/bench.sh

@@ -219,6 +219,35 @@ odoo_args() {
   printf '%s\n' "${args[@]}"
 }
 
+# The directory of one of Odoo's own addons (either layout).
+odoo_addon_dir() {
+  local dir
+  for dir in ${ODOO_SRC}/addons ${ODOO_SRC}/odoo/addons; do
+    [ -d "$dir/$1" ] && echo "$dir/$1" && return 0
+  done
+  return 1
+}
+
+# pytest with pytest-odoo on database $1: the project's Odoo arguments become
+# pytest-odoo's options (-c FILE -> --odoo-config, --x=y -> --odoo-extra x=y).
+pytest_odoo() {
+  local db="$1" arg args=() opts=()
+  shift
+  mapfile -t args < <(odoo_args)
+  while [ ${#args[@]} -gt 0 ]; do
+    arg="${args[0]}"
+    args=("${args[@]:1}")
+    if [ "$arg" = -c ]; then
+      opts+=("--odoo-config=${args[0]}")
+      args=("${args[@]:1}")
+    else
+      opts+=("--odoo-extra=${arg#--}")
+    fi
+  done
+  (cd "$ROOT" && "$PY" -m pytest --odoo-database="$db" "${opts[@]}" \
+    --odoo-extra=max-cron-threads=0 "$@")
+}
+
 odoo_bin() {
   local args
   mapfile -t args < <(odoo_args)
@@ -249,6 +278,21 @@ kill_tree() {
     kill_tree "$child"
   done
   kill "$1" 2>/dev/null || true
+}
+
+# "<tests run> <failed or errored>" of a JUnit XML report ("0 1" when unreadable).
+junit_counts() {
+  "$PY" - "$1" <<'PYEOF'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+    suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+    run = sum(int(s.get("tests")) - int(s.get("skipped", 0)) for s in suites)
+    bad = sum(int(s.get("failures")) + int(s.get("errors")) for s in suites)
+    print(run, bad)
+except Exception:
+    print(0, 1)
+PYEOF
 }
 
 free_port() {

@@ -9,6 +9,7 @@ everything is read again: same records, same values, new fields filled as the
 migration says.
 """
 
+import ast
 import json
 import os
 import subprocess
@@ -133,13 +134,26 @@ for name in %(models)r:
             for k, v in row.items()
         }
     out[name] = rows
+roles = {
+    user.login: sorted(
+        xmlid for xmlid in user.groups_id.get_external_id().values()
+        if xmlid.startswith("ilo_issa_partnership.")
+    )
+    for user in env["res.users"].with_context(active_test=False).search([])
+}
+homes = {
+    user.login: user.action_id.get_external_id().get(user.action_id.id, "")
+    for user in env["res.users"].with_context(active_test=False).search([])
+}
 versions = {
     m.name: m.latest_version
     for m in env["ir.module.module"].search(
         [("name", "in", ["ilo_issa_partnership", "c102_campaign"])]
     )
 }
-print("SNAPSHOT" + json.dumps({"records": out, "versions": versions}, default=str))
+print("SNAPSHOT" + json.dumps(
+    {"records": out, "versions": versions, "roles": roles, "homes": homes}, default=str
+))
 """
 
 
@@ -170,6 +184,11 @@ def _shell(db, script, addons_dir=None):
         env=env,
         stdin=script,
     )
+
+
+def _manifest_version(module):
+    manifest = ROOT / "addons" / module / "__manifest__.py"
+    return ast.literal_eval(manifest.read_text(encoding="utf-8"))["version"]
 
 
 def _snapshot(db, addons_dir=None):
@@ -242,9 +261,18 @@ def test_upgrade_from_previous_release_keeps_everything():
         finally:
             _drop(db)
     assert after["versions"] == {
-        "ilo_issa_partnership": "18.0.1.1.0",
-        "c102_campaign": "18.0.1.2.0",
+        module: _manifest_version(module)
+        for module in ("ilo_issa_partnership", "c102_campaign")
     }
+    # every user keeps the partnership roles they had (18.0.1.2.0 moved the groups into
+    # three categories); the partnership's users get its dashboard as home action
+    assert after["roles"] == before["roles"]
+    assert any(after["roles"].values())
+    for login, roles in after["roles"].items():
+        if roles and login != "admin" and before["homes"][login] == "":
+            assert after["homes"][login] == (
+                "ilo_issa_partnership.ilo_partnership_dashboard_action"
+            ), login
     records_before, records_after = before["records"], after["records"]
     compared = 0
     for model in MODELS:

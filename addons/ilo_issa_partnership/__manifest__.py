@@ -4,7 +4,7 @@
     "name": "ILO-ISSA Partnership",
     "summary": "The five collaboration areas of the ILO-ISSA partnership run as "
     "projects with missions, trainings, deliverables and budgets",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",

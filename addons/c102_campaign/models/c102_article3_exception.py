@@ -9,6 +9,7 @@ class C102Article3Exception(models.Model):
     """A temporary exception declared under Article 3 (and when it was renounced)."""
 
     _name = "c102.article3.exception"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Article 3 Exception"
     _order = "c102_country_id, part_sequence, article"
 

@@ -11,6 +11,7 @@ class C102CampaignDashboard(models.TransientModel):
     """The campaign at a glance: ratifications against target, countries per stage."""
 
     _name = "c102.campaign.dashboard"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Campaign Dashboard"
 
     target = fields.Integer(compute="_compute_kpis")

@@ -55,7 +55,7 @@ class C102Country(models.Model):
 
     _name = "c102.country"
     _description = "C102 Campaign Country"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ilo.input.check.mixin"]
     _order = "country_id"
     _rec_name = "name"
     _rec_names_search = ["country_id"]

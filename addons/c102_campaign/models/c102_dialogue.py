@@ -9,7 +9,7 @@ class C102Dialogue(models.Model):
 
     _name = "c102.dialogue"
     _description = "C102 Tripartite Dialogue"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "date desc, id desc"
 
     c102_country_id = fields.Many2one(

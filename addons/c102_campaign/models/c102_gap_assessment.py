@@ -9,7 +9,7 @@ class C102GapAssessment(models.Model):
 
     _name = "c102.gap.assessment"
     _description = "C102 Gap Assessment"
-    _inherit = ["ilo.workflow.mixin", "mail.thread"]
+    _inherit = ["ilo.workflow.mixin", "mail.thread", "ilo.input.check.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -41,6 +41,7 @@ class C102GapAssessmentLine(models.Model):
     """One Part of the Convention against one national scheme."""
 
     _name = "c102.gap.assessment.line"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Gap Assessment Line"
     _order = "assessment_id, part_sequence, id"
 

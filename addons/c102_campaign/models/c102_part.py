@@ -32,6 +32,7 @@ class C102Part(models.Model):
     """
 
     _name = "c102.part"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Part"
     _order = "sequence, id"
     _rec_names_search = ["code", "name"]

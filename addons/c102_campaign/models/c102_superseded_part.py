@@ -10,6 +10,7 @@ class C102SupersededPart(models.Model):
     C128 Art. 45 for Parts V, IX and X, C130 for Part III)."""
 
     _name = "c102.superseded.part"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Part No Longer Applicable"
     _order = "c102_country_id, part_sequence"
     _rec_name = "part_id"

@@ -1,10 +1,11 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "ilo.input.check.mixin"]
 
     c102_target = fields.Integer(
         string="C102 ratification target",
@@ -16,3 +17,9 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="c102_campaign.target_year",
         default=2026,
     )
+
+    @api.model
+    def _ilo_checked_fields(self):
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "c102_campaign"
+        )

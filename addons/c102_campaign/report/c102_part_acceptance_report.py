@@ -7,6 +7,7 @@ class C102PartAcceptanceReport(models.Model):
     """One row per (ratifying country, accepted Part): which Parts are most accepted."""
 
     _name = "c102.part.acceptance.report"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "C102 Accepted Parts Analysis"
     _auto = False
     _order = "part_sequence"

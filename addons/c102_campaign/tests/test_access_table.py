@@ -57,6 +57,7 @@ ABSTRACT = {
     "ilo.budget.totals.mixin",
     "ilo.portal.mixin",
     "ilo.workflow.mixin",
+    "ilo.input.check.mixin",
     "c102.campaign.map",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")

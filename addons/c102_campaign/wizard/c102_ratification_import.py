@@ -50,6 +50,7 @@ class _Row:
 
 class C102RatificationImport(models.TransientModel):
     _name = "c102.ratification.import"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Import C102 Ratifications"
 
     file = fields.Binary(required=True)

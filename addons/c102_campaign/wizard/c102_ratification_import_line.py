@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class C102RatificationImportLine(models.TransientModel):
     _name = "c102.ratification.import.line"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Import C102 Ratifications: preview row"
     _order = "row_number"
 
@@ -40,6 +41,7 @@ class C102RatificationImportChange(models.TransientModel):
     """One field of one country that the import would change: old -> new."""
 
     _name = "c102.ratification.import.change"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Import C102 Ratifications: change"
     _order = "line_id, sequence"
 

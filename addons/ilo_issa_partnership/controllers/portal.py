@@ -103,12 +103,12 @@ class PartnershipPortal(CustomerPortal):
         try:
             deliverable = self._ilo_document("deliverable", record_id, access_token)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         attachment = deliverable.attachment_ids.filtered(
             lambda a: a.id == attachment_id
         )
         if deliverable.state != "published" or not attachment:
-            return request.not_found()
+            raise request.not_found()
         return (
             request.env["ir.binary"]
             ._get_stream_from(attachment.sudo())

@@ -3,9 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .res_users import PARTNERSHIP_USERS
+
 
 class AccountAnalyticLine(models.Model):
-    _inherit = "account.analytic.line"
+    _name = "account.analytic.line"
+    _inherit = ["account.analytic.line", "ilo.input.check.mixin"]
 
     ilo_budget_line_id = fields.Many2one(
         "ilo.budget.line",
@@ -14,11 +17,19 @@ class AccountAnalyticLine(models.Model):
         ondelete="restrict",
         help="The activity budget line this cost is actual spend of. The analytic "
         "line must be posted on the project's analytic account.",
+        groups=PARTNERSHIP_USERS,
     )
+
+    @api.model
+    def _ilo_checked_fields(self):
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "ilo_issa_partnership"
+        )
 
     @api.constrains("ilo_budget_line_id", "account_id")
     def _check_ilo_budget_line(self):
-        for line in self.filtered("ilo_budget_line_id"):
+        # sudo: analytic lines are also edited by accountants outside the partnership
+        for line in self.sudo().filtered("ilo_budget_line_id"):
             project = line.ilo_budget_line_id.project_id
             if not project.account_id or line.account_id != project.account_id:
                 raise ValidationError(

@@ -24,6 +24,7 @@ class IloAdvisoryMission(models.Model):
         "ilo.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "ilo.input.check.mixin",
     ]
     _history_states = ("ongoing", "done")
     _portal_kind = "mission"

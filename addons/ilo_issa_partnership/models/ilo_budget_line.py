@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .ilo_budget_totals_mixin import AMOUNTS, format_money
+from .res_users import MANAGER
 
 BUDGET_CATEGORIES = [
     ("staff", "Staff"),
@@ -17,7 +18,6 @@ BUDGET_CATEGORIES = [
     ("equipment", "Equipment"),
     ("other", "Other"),
 ]
-MANAGER = "ilo_issa_partnership.group_partnership_manager"
 
 
 class IloBudgetLine(models.Model):
@@ -26,7 +26,7 @@ class IloBudgetLine(models.Model):
 
     _name = "ilo.budget.line"
     _description = "Activity Budget Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 

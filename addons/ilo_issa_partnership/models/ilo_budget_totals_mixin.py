@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-# budget figures are for the partnership staff, never the portal
-BUDGET_READERS = "ilo_issa_partnership.group_partnership_user"
+from .res_users import PARTNERSHIP_USERS
+
+# budget figures are for the partnership staff, never the portal nor other Odoo users
+BUDGET_READERS = PARTNERSHIP_USERS
 AMOUNTS = ("amount_planned", "amount_committed", "amount_actual", "amount_available")
 
 

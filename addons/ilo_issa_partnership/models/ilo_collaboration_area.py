@@ -8,6 +8,7 @@ class IloCollaborationArea(models.Model):
     """One of the five collaboration areas of the 2012 ILO-ISSA memorandum."""
 
     _name = "ilo.collaboration.area"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Collaboration Area"
     _order = "sequence, id"
 

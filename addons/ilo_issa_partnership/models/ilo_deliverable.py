@@ -32,6 +32,7 @@ class IloDeliverable(models.Model):
         "ilo.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "ilo.input.check.mixin",
     ]
     _history_states = ("accepted", "published")
     _portal_kind = "deliverable"

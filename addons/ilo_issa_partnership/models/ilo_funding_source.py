@@ -11,7 +11,7 @@ class IloFundingSource(models.Model):
 
     _name = "ilo.funding.source"
     _description = "Funding Source"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "code"
 
     name = fields.Char(required=True, tracking=True)

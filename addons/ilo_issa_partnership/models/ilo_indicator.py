@@ -40,7 +40,7 @@ class IloIndicator(models.Model):
 
     _name = "ilo.indicator"
     _description = "Result Indicator"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "result_id, sequence, id"
 
     name = fields.Char(required=True, tracking=True, translate=True)

@@ -39,7 +39,12 @@ class IloIndicatorPeriod(models.Model):
 
     _name = "ilo.indicator.period"
     _description = "Indicator Period"
-    _inherit = ["ilo.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ilo.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "ilo.input.check.mixin",
+    ]
     _order = "indicator_id, date_start, id"
     _rec_names_search = ["indicator_id"]
 

@@ -23,6 +23,7 @@ class IloPartnershipDashboard(models.TransientModel):
     """What leadership looks at: portfolio per area, spend, late work, people."""
 
     _name = "ilo.partnership.dashboard"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Partnership Dashboard"
 
     activity_count = fields.Integer(compute="_compute_dashboard", string="Activities")

@@ -17,7 +17,7 @@ class IloResult(models.Model):
 
     _name = "ilo.result"
     _description = "Result (outcome or output)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _parent_store = True
     _order = "project_id, parent_path, sequence, id"
 

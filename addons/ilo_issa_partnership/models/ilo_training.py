@@ -22,6 +22,7 @@ class IloTraining(models.Model):
         "ilo.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "ilo.input.check.mixin",
     ]
     _history_states = ("ongoing", "done")
     _portal_kind = "training"

@@ -15,6 +15,7 @@ GENDERS = [
 
 class IloTrainingParticipant(models.Model):
     _name = "ilo.training.participant"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Training Participant"
     _order = "training_id, name, id"
 

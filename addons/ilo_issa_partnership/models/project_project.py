@@ -7,13 +7,26 @@ from odoo.exceptions import UserError
 
 from ..rules import StatusInput, project_status
 from ..rules.status import REPORT_GRACE_DAYS
+from .res_users import PARTNERSHIP_USERS
 
+# what a duplicate of a partnership project keeps (ProjectProject.copy_data)
+PARTNERSHIP_COPIED_FIELDS = (
+    "collaboration_area_id",
+    "lead_organisation",
+    "country_ids",
+    "institution_ids",
+)
 LEAD_ORGANISATIONS = [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")]
 
 
 class ProjectProject(models.Model):
+    """Partnership projects are Odoo projects with a collaboration area. Every field
+    added here is restricted to the partnership's groups: a user of Odoo Project who
+    is not in the partnership neither sees nor computes them (its views are Odoo's
+    own; see ``views/project_project_views.xml``)."""
+
     _name = "project.project"
-    _inherit = ["project.project", "ilo.budget.totals.mixin"]
+    _inherit = ["project.project", "ilo.budget.totals.mixin", "ilo.input.check.mixin"]
     _budget_line_field = "project_id"
 
     collaboration_area_id = fields.Many2one(
@@ -22,6 +35,8 @@ class ProjectProject(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        copy=False,  # copied by copy_data, for the partnership only
+        groups=PARTNERSHIP_USERS,
     )
     is_partnership = fields.Boolean(
         string="Partnership project",
@@ -30,11 +45,18 @@ class ProjectProject(models.Model):
         index=True,
         help="Set when the project has a collaboration area: partnership menus show "
         "only these projects.",
+        groups=PARTNERSHIP_USERS,
     )
     lead_organisation = fields.Selection(
-        LEAD_ORGANISATIONS, default="joint", tracking=True
+        LEAD_ORGANISATIONS,
+        default="joint",
+        tracking=True,
+        copy=False,
+        groups=PARTNERSHIP_USERS,
     )
-    country_ids = fields.Many2many("res.country", string="Countries")
+    country_ids = fields.Many2many(
+        "res.country", string="Countries", copy=False, groups=PARTNERSHIP_USERS
+    )
     institution_ids = fields.Many2many(
         "res.partner",
         "project_project_ilo_institution_rel",
@@ -43,18 +65,29 @@ class ProjectProject(models.Model):
         string="Counterpart institutions",
         help="Social security institutions, ministries, employers' and workers' "
         "organisations the project works with.",
+        copy=False,
+        groups=PARTNERSHIP_USERS,
     )
     mission_ids = fields.One2many(
-        "ilo.advisory.mission", "project_id", string="Missions"
+        "ilo.advisory.mission",
+        "project_id",
+        string="Missions",
+        groups=PARTNERSHIP_USERS,
     )
-    training_ids = fields.One2many("ilo.training", "project_id", string="Trainings")
+    training_ids = fields.One2many(
+        "ilo.training", "project_id", string="Trainings", groups=PARTNERSHIP_USERS
+    )
     deliverable_ids = fields.One2many(
-        "ilo.deliverable", "project_id", string="Deliverables"
+        "ilo.deliverable", "project_id", string="Deliverables", groups=PARTNERSHIP_USERS
     )
-    budget_line_ids = fields.One2many("ilo.budget.line", "project_id", string="Budget")
-    ilo_result_ids = fields.One2many("ilo.result", "project_id", string="Results")
+    budget_line_ids = fields.One2many(
+        "ilo.budget.line", "project_id", string="Budget", groups=PARTNERSHIP_USERS
+    )
+    ilo_result_ids = fields.One2many(
+        "ilo.result", "project_id", string="Results", groups=PARTNERSHIP_USERS
+    )
     ilo_indicator_ids = fields.One2many(
-        "ilo.indicator", "project_id", string="Indicators"
+        "ilo.indicator", "project_id", string="Indicators", groups=PARTNERSHIP_USERS
     )
     ilo_status = fields.Selection(
         [("on_track", "On track"), ("at_risk", "At risk"), ("off_track", "Off track")],
@@ -62,18 +95,47 @@ class ProjectProject(models.Model):
         compute="_compute_ilo_status",
         help="Rolled up from late deliverables, spending against elapsed time and "
         "overdue mission reports (see the README for the rule).",
+        groups=PARTNERSHIP_USERS,
     )
     ilo_status_reasons = fields.Char(
-        string="Status reasons", compute="_compute_ilo_status"
+        string="Status reasons", compute="_compute_ilo_status", groups=PARTNERSHIP_USERS
     )
-    mission_count = fields.Integer(compute="_compute_activity_counts")
-    training_count = fields.Integer(compute="_compute_activity_counts")
-    deliverable_count = fields.Integer(compute="_compute_activity_counts")
+    mission_count = fields.Integer(
+        compute="_compute_activity_counts", groups=PARTNERSHIP_USERS
+    )
+    training_count = fields.Integer(
+        compute="_compute_activity_counts", groups=PARTNERSHIP_USERS
+    )
+    deliverable_count = fields.Integer(
+        compute="_compute_activity_counts", groups=PARTNERSHIP_USERS
+    )
+
+    def copy_data(self, default=None):
+        """A duplicate keeps its area, lead organisation, countries and institutions
+        when a partnership user makes it. Those fields are ``copy=False`` so that a
+        user outside the partnership, who may not read them, duplicates Odoo's part of
+        a project only (Odoo's copy reads every copied field as the user)."""
+        vals_list = super().copy_data(default)
+        if not (self.env.su or self.env.user._ilo_is_partnership_user()):
+            return vals_list
+        default = default or {}
+        for project, vals in zip(self, vals_list, strict=True):
+            for name in PARTNERSHIP_COPIED_FIELDS:
+                if name not in default:
+                    field = self._fields[name]
+                    vals[name] = field.convert_to_write(project[name], project)
+        return vals_list
 
     @api.depends("collaboration_area_id")
     def _compute_is_partnership(self):
         for project in self:
             project.is_partnership = bool(project.collaboration_area_id)
+
+    @api.model
+    def _ilo_checked_fields(self):
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "ilo_issa_partnership"
+        )
 
     def _compute_activity_counts(self):
         counts = {}

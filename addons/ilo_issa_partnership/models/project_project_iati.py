@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..iati_export import build_activities, check_rules, validate_xml
+from .res_users import PARTNERSHIP_USERS
 
 DEFAULT_REPORTING_ORG = ("XM-DAC-41302", "40", "International Labour Organization")
 SOCIAL_PROTECTION = "16010"
@@ -16,6 +17,7 @@ class ProjectProject(models.Model):
         string="IATI identifier",
         compute="_compute_iati_identifier",
         help="The reporting organisation's identifier, then the project's code.",
+        groups=PARTNERSHIP_USERS,
     )
 
     @api.model

@@ -1,10 +1,11 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "ilo.input.check.mixin"]
 
     ilo_iati_reporting_org_ref = fields.Char(
         string="IATI reporting organisation",
@@ -13,3 +14,9 @@ class ResConfigSettings(models.TransientModel):
         help="The organisation identifier that prefixes every IATI activity identifier "
         "(the ILO: XM-DAC-41302).",
     )
+
+    @api.model
+    def _ilo_checked_fields(self):
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "ilo_issa_partnership"
+        )

@@ -13,3 +13,6 @@ from . import test_multi_company
 from . import test_tours
 from . import test_portal
 from . import test_i18n
+from . import test_input_values
+from . import test_outside_partnership
+from . import test_roles

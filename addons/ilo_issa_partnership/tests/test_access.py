@@ -110,7 +110,7 @@ class TestAccessMatrix(PartnershipCommon):
         # the results framework has its own access tests (test_results) and is in
         # the table of both addons (c102_campaign/tests/test_access_table.py)
         abstract |= {"ilo.result", "ilo.indicator", "ilo.indicator.period"}
-        abstract |= {"ilo.portal.mixin", "ilo.workflow.mixin"}
+        abstract |= {"ilo.portal.mixin", "ilo.workflow.mixin", "ilo.input.check.mixin"}
         abstract |= set(REPORTS)
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
 

@@ -268,6 +268,13 @@ class TestPortal(HttpCase):
         self.assertEqual(upload(self.other_mission).status_code, 404)
 
     def test_portal_tour(self):
+        # the tour ends once the deliverable's chatter shows this message: the page
+        # is idle, no request of the browser is cut when the tour stops
+        self.published.message_post(
+            body="Valuation report shared with the institution",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         self.start_tour("/my", "ilo_portal_counterpart_tour", login="ilo_portal")
         messages = self.mission.message_ids.filtered(
             lambda m: "les données du régime" in str(m.body)

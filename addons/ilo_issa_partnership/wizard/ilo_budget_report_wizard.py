@@ -14,6 +14,7 @@ from odoo.exceptions import UserError
 
 class IloBudgetReportWizard(models.TransientModel):
     _name = "ilo.budget.report.wizard"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Budget Report (XLSX)"
 
     funding_source_id = fields.Many2one("ilo.funding.source", required=True)

@@ -8,6 +8,7 @@ class IloPartnershipReportWizard(models.TransientModel):
     """The period of the partnership report, and the report's content."""
 
     _name = "ilo.partnership.report.wizard"
+    _inherit = ["ilo.input.check.mixin"]
     _description = "Partnership Report"
 
     date_from = fields.Date(

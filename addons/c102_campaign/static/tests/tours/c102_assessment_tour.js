@@ -77,5 +77,9 @@ registry.category("web_tour.tours").add("c102_assessment_tour", {
         {
             trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Gap assessment)",
         },
+        {
+            content: "Idle: the country's chatter is loaded with the stage change (the last request)",
+            trigger: ".o-mail-Chatter .o-mail-Message-tracking:contains(Gap assessment)",
+        },
     ],
 });

@@ -47,5 +47,9 @@ registry.category("web_tour.tours").add("ilo_portal_counterpart_tour", {
             content: "The published deliverable can be downloaded",
             trigger: "a.o_ilo_portal_download:contains(valuation.pdf)",
         },
+        {
+            content: "Idle: the deliverable's history is loaded (the last request)",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(Valuation report shared)",
+        },
     ],
 });
