@@ -5,6 +5,7 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
 (or the file named by --config). The password is never printed.
 
   ilo import-ratifications FILE        NORMLEX-style CSV/XLSX of C102 ratifications
+                                       (prints each change, old -> new)
   ilo export {activities,budget,campaign} [--area CODE] [--country ISO] [--year YYYY]
                                        [--format csv|xlsx] -o FILE
   ilo report partnership --from DATE --to DATE -o FILE.pdf
@@ -32,6 +33,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 DEFAULT_CONFIG = Path.home() / ".config" / "ilo-issa" / "cli.ini"
@@ -133,7 +135,8 @@ def cmd_import_ratifications(odoo, args):
     except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
         raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
     lines = odoo.env["c102.ratification.import.line"].search_read(
-        [("wizard_id", "=", wizard_id)], ["row_number", "country_label", "error"]
+        [("wizard_id", "=", wizard_id)],
+        ["row_number", "country_label", "error", "warning", "outcome"],
     )
     bad = [line for line in lines if line["error"]]
     for line in bad:
@@ -143,8 +146,26 @@ def cmd_import_ratifications(odoo, args):
             f"{len(bad)} bad row(s) of {len(lines)}: nothing imported.", file=sys.stderr
         )
         return 1
+    for line in lines:
+        if line["warning"]:
+            print(
+                f"{path.name}:{line['row_number']}: {line['warning']}", file=sys.stderr
+            )
+    changes = odoo.env["c102.ratification.import.change"].search_read(
+        [("wizard_id", "=", wizard_id)],
+        ["country_id", "field_label", "old_value", "new_value"],
+    )
+    for change in changes:
+        print(
+            f"{change['country_id'][1]}: {change['field_label']}: "
+            f"{change['old_value']} -> {change['new_value']}"
+        )
     wizard.action_import()
-    print(f"{len(lines)} ratification(s) imported or updated.")
+    outcomes = Counter(line["outcome"] for line in lines)
+    print(
+        f"{len(lines)} row(s): {outcomes['new']} new, {outcomes['update']} updated, "
+        f"{outcomes['unchanged']} unchanged, {outcomes['skipped']} not imported."
+    )
     return 0
 
 

@@ -61,9 +61,15 @@ def test_import_ratifications_all_or_nothing_and_idempotent(server, odoo, tmp_pa
 
     good = tmp_path / "good.csv"
     good.write_text('Country,Ratification date,Parts\nGhana,2026-05-11,"IV, V-VII"\n')
-    for _ in range(2):  # re-import: no duplicates
+    outputs = []
+    for _ in range(2):  # re-import: no duplicates, nothing changes
         proc = ilo(server, "import-ratifications", str(good))
         assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert "Ghana: Accepted Parts: — -> IV, V, VI, VII" in outputs[0]
+    assert "1 row(s): 1 new, 0 updated" in outputs[0]
+    unchanged = "1 row(s): 0 new, 0 updated, 1 unchanged, 0 not imported."
+    assert outputs[1].strip() == unchanged
     ghana = Country.search([("country_id.code", "=", "GH")])
     assert len(ghana) == 1
     [record] = Country.read(ghana, ["ratification_date", "accepted_part_ids"])

@@ -4,7 +4,7 @@
     "name": "C102 Ratification Campaign",
     "summary": "The ILO global campaign for ratification of Convention No. 102: "
     "countries, accepted Parts, gap assessments and tripartite dialogues",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
