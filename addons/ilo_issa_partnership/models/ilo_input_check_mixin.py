@@ -85,7 +85,9 @@ class IloInputCheckMixin(models.AbstractModel):
                 field.type,
                 value,
                 comodel=field.comodel_name if field.relational else None,
-                selection=field.get_values(self.env) if field.type == "selection" else (),
+                selection=field.get_values(self.env)
+                if field.type == "selection"
+                else (),
                 kinds=ORM_KINDS,
             )
             if problem:

@@ -18,7 +18,8 @@ Problem codes and their parameters:
 - ``"unicode"``: the text is not valid Unicode (lone surrogates).
 - ``"selection"`` (``values``): expects one of the selection's keys.
 - ``"date"``: expects a date (``YYYY-MM-DD``) or a datetime.
-- ``"date_range"`` (``min``, ``max``): a date outside :data:`DATE_MIN`..:data:`DATE_MAX`.
+- ``"date_range"`` (``min``, ``max``): a date outside
+  :data:`DATE_MIN`..:data:`DATE_MAX`.
 - ``"binary"``: expects a base64-encoded file.
 
 Empty values (``None``, ``False``) are always accepted: required fields are the ORM's
@@ -86,7 +87,9 @@ def is_command(item, kinds=PLAIN):
     if command in (0, 1):
         return isinstance(args[1], dict) and (command == 0 or is_id(args[0]))
     if command in (2, 3, 4):
-        return is_id(args[0]) or bool(kinds.new_id and isinstance(args[0], kinds.new_id))
+        return is_id(args[0]) or bool(
+            kinds.new_id and isinstance(args[0], kinds.new_id)
+        )
     if command == 6:
         ids = args[1]
         return bool(kinds.records and isinstance(ids, kinds.records)) or (

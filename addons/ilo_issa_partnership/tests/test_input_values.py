@@ -36,7 +36,14 @@ def code(field_type, value, **kwargs):
 @tagged("post_install", "-at_install")
 class TestInputValueRules(BaseCase):
     def test_empty_values_always_pass(self):
-        for field_type in ("many2one", "integer", "char", "date", "selection", "binary"):
+        for field_type in (
+            "many2one",
+            "integer",
+            "char",
+            "date",
+            "selection",
+            "binary",
+        ):
             self.assertIsNone(code(field_type, None))
             self.assertIsNone(code(field_type, False))
 
@@ -49,9 +56,16 @@ class TestInputValueRules(BaseCase):
         self.assertIsNone(code("many2one", 0))
         self.assertIsNone(code("many2one", (7, "Name")))
         self.assertIsNone(code("many2one", FakeNewId()))
-        self.assertIsNone(code("many2one", FakeRecords("res.partner", [1]), comodel="res.partner"))
-        self.assertEqual(code("many2one", FakeRecords("res.users", [1]), comodel="res.partner"), "id")
-        self.assertEqual(code("many2one", FakeRecords("res.partner", [1, 2]), comodel="res.partner"), "id")
+        self.assertIsNone(
+            code("many2one", FakeRecords("res.partner", [1]), comodel="res.partner")
+        )
+        self.assertEqual(
+            code("many2one", FakeRecords("res.users", [1]), comodel="res.partner"), "id"
+        )
+        self.assertEqual(
+            code("many2one", FakeRecords("res.partner", [1, 2]), comodel="res.partner"),
+            "id",
+        )
         for bad in ("7", 7.0, -1, INT_MAX + 1, True, [7], ()):
             self.assertEqual(code("many2one", bad), "id", bad)
 
@@ -82,7 +96,12 @@ class TestInputValueRules(BaseCase):
         for value in bad:
             self.assertEqual(code("one2many", value), "commands", value)
         self.assertEqual(
-            value_problem("many2many", FakeRecords("res.users", [1]), comodel="res.partner", kinds=KINDS),
+            value_problem(
+                "many2many",
+                FakeRecords("res.users", [1]),
+                comodel="res.partner",
+                kinds=KINDS,
+            ),
             ("records", {"model": "res.partner"}),
         )
 
@@ -127,14 +146,22 @@ class TestInputValueRules(BaseCase):
         )
 
     def test_dates(self):
-        for good in ("2026-11-30", "2026-11-30 10:00:00", date(2026, 1, 1), datetime(2026, 1, 1), ""):
+        for good in (
+            "2026-11-30",
+            "2026-11-30 10:00:00",
+            date(2026, 1, 1),
+            datetime(2026, 1, 1),
+            "",
+        ):
             self.assertIsNone(code("date", good), good)
         self.assertIsNone(code("datetime", "2026-11-30 10:00:00"))
         self.assertIsNone(code("datetime", "2026-11-30"))
         self.assertEqual(code("date", "30/11/2026"), "date")
         self.assertEqual(code("date", "2026-02-30"), "date")
         self.assertEqual(code("date", 20261130), "date")
-        self.assertEqual(code("datetime", datetime(2026, 1, 1, tzinfo=timezone.utc)), "date")
+        self.assertEqual(
+            code("datetime", datetime(2026, 1, 1, tzinfo=timezone.utc)), "date"
+        )
         self.assertEqual(code("datetime", "2026-11-30T10:00"), "date")
         self.assertEqual(code("date", "1899-12-31"), "date_range")
         self.assertEqual(code("date", DATE_MAX.replace(year=2200)), "date_range")
@@ -169,7 +196,10 @@ class TestInputCheckMixin(PartnershipCommon):
         project_fields = self.env["project.project"]._ilo_checked_fields()
         self.assertIn("collaboration_area_id", project_fields)
         self.assertNotIn("user_id", project_fields)
-        self.assertIn("ilo_budget_line_id", self.env["account.analytic.line"]._ilo_checked_fields())
+        self.assertIn(
+            "ilo_budget_line_id",
+            self.env["account.analytic.line"]._ilo_checked_fields(),
+        )
 
     def test_french_messages(self):
         self.env["res.lang"]._activate_lang("fr_FR")

@@ -54,7 +54,11 @@ class TestOutsidePartnership(PartnershipCommon):
         Odoo's form: none of the addon's fields, buttons or tabs, no access error."""
         Project = self.env["project.project"].with_user(self.project_user)
         arch = Project.get_views([(False, "form")])["views"]["form"]["arch"]
-        for name in ("budget_line_ids", "collaboration_area_id", "action_view_missions"):
+        for name in (
+            "budget_line_ids",
+            "collaboration_area_id",
+            "action_view_missions",
+        ):
             self.assertNotIn(name, arch)
         form = Form(Project)
         form.name = "Office move"
@@ -90,10 +94,15 @@ class TestOutsidePartnership(PartnershipCommon):
             self.assertNotIn("issa_member", arch["search"]["arch"])
             self.assertNotIn("constituent_group", Partner.fields_get())
         reader = self.env["res.partner"].with_user(self.users["reader"])
-        self.assertIn("constituent_group", reader.get_views([(False, "form")])["views"]["form"]["arch"])
+        self.assertIn(
+            "constituent_group",
+            reader.get_views([(False, "form")])["views"]["form"]["arch"],
+        )
         self.assertNotIn(
             "ilo_budget_line_id",
-            self.env["account.analytic.line"].with_user(self.internal_user).fields_get(),
+            self.env["account.analytic.line"]
+            .with_user(self.internal_user)
+            .fields_get(),
         )
 
     def test_reports_and_actions_not_offered(self):
@@ -137,7 +146,9 @@ class TestOutsidePartnership(PartnershipCommon):
             )
             self.assertTrue(ours, model)
             for record in ours:
-                groups = record.group_id if model == "ir.model.access" else record.groups
+                groups = (
+                    record.group_id if model == "ir.model.access" else record.groups
+                )
                 self.assertTrue(groups, record.name)
                 self.assertLessEqual(groups, ours_groups, record.name)
             self.assertNotIn("project.task", ours.model_id.mapped("model"), model)
