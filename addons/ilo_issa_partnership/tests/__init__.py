@@ -15,3 +15,4 @@ from . import test_portal
 from . import test_i18n
 from . import test_input_values
 from . import test_outside_partnership
+from . import test_bulk_import
