@@ -7,7 +7,10 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import odoorpc
+
 from . import CliError
+from .connection import rpc_error_message
 from .files import external_id
 
 BATCH = 500
@@ -106,7 +109,11 @@ def load(odoo, rows, dryrun, needs=None, label="importing"):
         batches = [
             [g[0].kind.model, g[0].kind.fields, [r.values for r in g]] for g in groups
         ]
-        results = odoo.env["ilo.bulk.import"].load_batches(batches, dryrun=dryrun)
+        try:
+            results = odoo.env["ilo.bulk.import"].load_batches(batches, dryrun=dryrun)
+        except odoorpc.error.RPCError as exc:  # not a row's fault: access, server
+            message = rpc_error_message(exc)
+            raise CliError(f"the server refused the import: {message}") from exc
         for members, messages in zip(groups, results, strict=True):
             for message in messages:
                 span = message.get("rows")
