@@ -338,7 +338,7 @@ def test_upgrade_from_previous_release_keeps_everything():
 
 def _drop(db):
     proc = subprocess.run(
-        ["bash", "-c", f'source scripts/common.sh && dbtool drop "{db}"'],
+        ["bash", "-c", f'source scripts/common.sh && odoo_db drop "{db}"'],
         cwd=ROOT,
         capture_output=True,
         text=True,

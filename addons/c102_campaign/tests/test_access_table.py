@@ -58,6 +58,7 @@ ABSTRACT = {
     "ilo.portal.mixin",
     "ilo.workflow.mixin",
     "ilo.input.check.mixin",
+    "ilo.bulk.import",
     "c102.campaign.map",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
