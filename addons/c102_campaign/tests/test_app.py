@@ -16,7 +16,9 @@ class TestCampaignApp(TransactionCase):
             login="c102_app_reader",
             groups="base.group_user,ilo_issa_partnership.group_partnership_user",
         )
-        plain = new_test_user(self.env, login="c102_app_plain", groups="base.group_user")
+        plain = new_test_user(
+            self.env, login="c102_app_plain", groups="base.group_user"
+        )
         Menu = self.env["ir.ui.menu"]
         roots = Menu.with_user(reader).load_menus(debug=False)["root"]["children"]
         self.assertIn(app.id, roots)
