@@ -11,7 +11,7 @@ test:       ## provision, install both addons in a throwaway database and run ev
 provision:  ## only provision (venv, Odoo, PostgreSQL, system packages)
 	@scripts/provision.sh
 
-lint:       ## pre-commit: ruff, pylint-odoo, XML/CSV checks (offline)
+lint:       ## pre-commit: ruff, pylint-odoo, pre-commit-hooks, OCA module and .po checks
 	@scripts/lint.sh
 
 stop-db:    ## stop the embedded PostgreSQL cluster

@@ -4,13 +4,7 @@
 source "$(dirname "$0")/common.sh"
 provision
 DB=ilo_bench
-if ! dbtool exists "$DB"; then
-  say "Creating $DB"
-  odoo_bin -d "$DB" -i "$MODULES" --stop-after-init --log-level=warn
-else
-  say "Upgrading the addons in $DB (-u)"
-  odoo_bin -d "$DB" -u "$MODULES" --stop-after-init --log-level=warn --no-http
-fi
+ensure_db "$DB"
 args=()
 mapfile -t args < <(odoo_args)
 cd "$ROOT"
@@ -21,6 +15,6 @@ odoo_bin -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 
   --log-level=warn >"$LOG_DIR/bench-server.log" 2>&1 &
 SERVER=$!
 trap 'kill_tree $SERVER' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/web/health" >/dev/null && break; sleep 1; done
+wait_http "http://127.0.0.1:$PORT/web/health" "$SERVER" "$LOG_DIR/bench-server.log"
 ILO_URL="http://127.0.0.1:$PORT" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
   "$PY" tests/bench/xmlrpc_bulk.py "${ILO_BENCH_BULK:-10000}"

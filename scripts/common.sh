@@ -270,6 +270,71 @@ dbtool() {
   (cd "$ROOT" && "$PY" "$ROOT/scripts/dbtool.py" "$@" -- "${args[@]}")
 }
 
+# odoo-bin db (drop, dump, load, duplicate, rename) with the project's configuration,
+# filestore included: `odoo_db drop DB`.
+odoo_db() {
+  local args
+  mapfile -t args < <(odoo_args)
+  (cd "$ROOT" && "$PY" "$ODOO_SRC/odoo-bin" db "${args[@]}" "$@")
+}
+
+# A configuration file with the project's Odoo options (odoo.conf plus odoo_args), for
+# tools that take only a file (click-odoo); one per clone. Prints its path.
+odoo_rc() {
+  local rc args
+  rc="$ILO_STATE_DIR/odoo-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12).conf"
+  mapfile -t args < <(odoo_args)
+  (cd "$ROOT" && "$PY" - "$rc" "${args[@]}" <<'PYEOF'
+import sys
+from odoo.tools import config
+config.parse_config(sys.argv[2:], setup_logging=False)
+config.rcfile = sys.argv[1]
+config.save()
+PYEOF
+  ) || die "could not write $rc"
+  echo "$rc"
+}
+
+# The database $1 with both addons and their demo data: created the first time, the
+# addons installed when missing, and upgraded when their source changed since the last
+# time (click-odoo-update: a checksum per addon stored in the database, tests/ and
+# static/ left out; Odoo's own addons are not looked at).
+ensure_db() {
+  local db="$1" log="$LOG_DIR/update-$1.log" update=()
+  if ! dbtool exists "$db"; then
+    say "Creating database $db with both addons and their demo data (first time: a few minutes)"
+    odoo_bin -d "$db" -i "$MODULES" --stop-after-init --log-level=warn --no-http \
+      || die "installing the addons into $db failed"
+    update=(--only-compute-hashes)
+  elif dbtool modules "$db" | grep -qv ' installed$'; then
+    say "Installing the addons into the existing database $db"
+    odoo_bin -d "$db" -i "$MODULES" --stop-after-init --log-level=warn --no-http \
+      || die "installing the addons into $db failed"
+    update=(--only-compute-hashes)
+  fi
+  : >"$log"
+  "$VENV/bin/click-odoo-update" -c "$(odoo_rc)" -d "$db" --ignore-core-addons \
+    --logfile "$log" "${update[@]}" || die "upgrading the addons in $db failed: see $log"
+  if grep -q 'Updating addons for their hash changed' "$log"; then
+    say "Upgraded in $db (their source changed; data kept): $(grep -o 'hash changed: .*' "$log" | cut -d' ' -f3- | sed 's/[. ]*$//')"
+  fi
+}
+
+# Wait until $1 answers (HTTP 2xx), at most ${4:-120} s; die, naming the log $3, when the
+# process $2 (a pid, or a pid file) ends first or time runs out.
+wait_http() {
+  local url="$1" pid="$2" log="$3" seconds="${4:-120}" current
+  for _ in $(seq 1 "$seconds"); do
+    curl -fs -o /dev/null "$url" && return 0
+    current="$pid"
+    [ -f "$pid" ] && current="$(cat "$pid")"
+    [ -n "$current" ] && kill -0 "$current" 2>/dev/null \
+      || die "the server stopped before answering at $url: see $log"
+    sleep 1
+  done
+  die "no answer at $url after $seconds s: see $log"
+}
+
 # Stop a background process and everything it started (a server started with `odoo_bin
 # ... &` is a subshell whose child is Odoo).
 kill_tree() {

@@ -3,7 +3,7 @@
 Usage: python dbtool.py COMMAND DB -- <odoo arguments>
   exists DB      exit 0 when the database exists
   modules DB     print "name state" of the project's modules
-  drop DB        drop the database (and its filestore)
+(to drop a database: `odoo_db drop DB` of common.sh, Odoo's own `odoo-bin db drop`)
 """
 
 import sys
@@ -29,10 +29,6 @@ def main(argv):
             states = dict(cr.fetchall())
         for name in MODULES:
             print(name, states.get(name, "absent"))
-        return 0
-    if command == "drop":
-        if db_service.exp_db_exist(db):
-            db_service.exp_drop(db)
         return 0
     print(__doc__, file=sys.stderr)
     return 2

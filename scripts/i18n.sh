@@ -6,7 +6,7 @@
 source "$(dirname "$0")/common.sh"
 provision
 DB="ilo_i18n_$$"
-trap 'dbtool drop "$DB" >/dev/null 2>&1 || true' EXIT
+trap 'odoo_db drop "$DB" >/dev/null 2>&1 || true' EXIT
 say "Installing both addons (without demo data) into $DB"
 odoo_bin -d "$DB" -i "$MODULES" --without-demo=all --stop-after-init \
   --no-http --log-level=warn

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make lint: pre-commit with local hooks (ruff, pylint-odoo, XML/CSV checks), from PyPI only.
+# make lint: pre-commit with local hooks (ruff, pylint-odoo, pre-commit-hooks, the OCA's
+# oca-checks-odoo-module and oca-checks-po), all from PyPI.
 source "$(dirname "$0")/common.sh"
 mkdir -p "$ILO_STATE_DIR" "$LOG_DIR"
 ensure_odoo_src

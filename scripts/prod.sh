@@ -117,27 +117,6 @@ tune_pg() {
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value" "$DB" >/dev/null
 }
 
-# --- the database (as make run: both addons with demo data, upgraded when changed) ----
-addons_hash() {
-  (cd "$ROOT/addons" && find . -type f ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 \
-    | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
-}
-
-ensure_db() {
-  local stamp_file="$ILO_STATE_DIR/addons-$DB.stamp"
-  if ! dbtool exists "$DB"; then
-    say "Creating database $DB with both addons and their demo data"
-    odoo_bin -d "$DB" -i "$MODULES" --stop-after-init --log-level=warn \
-      || die "installing the addons into $DB failed"
-    addons_hash >"$stamp_file"
-  elif [ "$(addons_hash)" != "$(cat "$stamp_file" 2>/dev/null)" ]; then
-    say "The addons changed: upgrading them in $DB"
-    odoo_bin -d "$DB" -u "$MODULES" --stop-after-init --log-level=warn \
-      || die "upgrading the addons in $DB failed"
-    addons_hash >"$stamp_file"
-  fi
-}
-
 ensure_nginx() {
   command -v nginx >/dev/null && return 0
   if is_root && command -v apt-get >/dev/null; then
@@ -221,16 +200,6 @@ render_nginx() {
     || die "nginx rejects $NGINX_CONF: see $LOG_DIR/prod-nginx-test.log"
 }
 
-wait_http() {
-  local url="$1" what="$2" pidf="$3"
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "$url" && return 0
-    pid_alive "$pidf" || die "$what is not running: see $ODOO_LOG"
-    sleep 1
-  done
-  die "$what does not answer at $url: see $ODOO_LOG"
-}
-
 stop_odoo() {
   pid_alive "$PIDFILE" || { rm -f "$PIDFILE"; return 0; }
   local pid
@@ -264,7 +233,7 @@ start() {
   provision
   ensure_gevent_runtime
   ensure_nginx
-  ensure_db
+  ensure_db "$DB" # as make run: both addons with demo data, upgraded when changed
   compute_settings
   stop_nginx
   stop_odoo
@@ -284,13 +253,14 @@ start() {
     exec setsid "$PY" "$ODOO_SRC/odoo-bin" "${args[@]}" </dev/null >>"$LOG_DIR/prod-odoo.stdout.log" 2>&1
   ) &
   for _ in $(seq 1 30); do [ -s "$PIDFILE" ] && break; sleep 0.5; done
-  wait_http "http://127.0.0.1:$HTTP_PORT/web/health" "Odoo" "$PIDFILE"
-  wait_http "http://127.0.0.1:$GEVENT_PORT/web/health" "Odoo's gevent process" "$PIDFILE"
+  wait_http "http://127.0.0.1:$HTTP_PORT/web/health" "$PIDFILE" "$ODOO_LOG"
+  wait_http "http://127.0.0.1:$GEVENT_PORT/web/health" "$PIDFILE" "$ODOO_LOG"
   render_nginx
   say "Starting nginx on 127.0.0.1:$PROXY_PORT"
   # nginx keeps the descriptors it was started with: none of the caller's
   (close_fds && nginx -c "$NGINX_CONF" </dev/null >/dev/null 2>>"$LOG_DIR/prod-nginx.log")
-  wait_http "http://127.0.0.1:$PROXY_PORT/web/health" "nginx" "$NGINX_DIR/nginx.pid"
+  wait_http "http://127.0.0.1:$PROXY_PORT/web/health" "$NGINX_DIR/nginx.pid" \
+    "$LOG_DIR/prod-nginx.log"
   cat >&2 <<MSG
 
   Production mode: http://127.0.0.1:$PROXY_PORT/odoo   (database $DB, admin / admin)

@@ -21,7 +21,7 @@ cleanup() {
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   if [ "${KEEP_DB:-0}" != 1 ]; then
-    dbtool drop "$DB" >/dev/null 2>&1 || true
+    odoo_db drop "$DB" >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -84,13 +84,12 @@ HTTP_PORT="$(free_port)"
 odoo_bin -d "$DB" --db-filter="^$DB\$" --http-port="$HTTP_PORT" --http-interface=127.0.0.1 \
   --max-cron-threads=0 --log-level=warn >"$LOG_DIR/e2e-server-$DB.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/web/health" >/dev/null 2>&1; then break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || die "the e2e server died: see $LOG_DIR/e2e-server-$DB.log"
-  sleep 1
-done
+wait_http "http://127.0.0.1:$HTTP_PORT/web/health" "$SERVER_PID" "$LOG_DIR/e2e-server-$DB.log"
 
 set +e
+# -p no:odoo: these tests talk to the server over RPC; pytest-odoo's plugin (in the venv
+# since requirements.txt has it) would load an Odoo registry with no database and fail
+# every test at setup.
 # shellcheck disable=SC2086
 ILO_URL="http://127.0.0.1:$HTTP_PORT" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
   ILO_PY="$PY" ILO_ROOT="$ROOT" \

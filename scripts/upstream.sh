@@ -21,8 +21,8 @@ mkdir -p "$OUT"
 
 cleanup() {
   if [ "${KEEP_DB:-0}" != 1 ]; then
-    dbtool drop "$DB_BASE" >/dev/null 2>&1 || true
-    dbtool drop "$DB_ADDONS" >/dev/null 2>&1 || true
+    odoo_db drop "$DB_BASE" >/dev/null 2>&1 || true
+    odoo_db drop "$DB_ADDONS" >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT

@@ -61,9 +61,15 @@ def test_import_ratifications_all_or_nothing_and_idempotent(server, odoo, tmp_pa
 
     good = tmp_path / "good.csv"
     good.write_text('Country,Ratification date,Parts\nGhana,2026-05-11,"IV, V-VII"\n')
-    for _ in range(2):  # re-import: no duplicates
+    outputs = []
+    for _ in range(2):  # re-import: no duplicates, nothing changes
         proc = ilo(server, "import-ratifications", str(good))
         assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert "Ghana: Accepted Parts: — -> IV, V, VI, VII" in outputs[0]
+    assert "1 row(s): 1 new, 0 updated" in outputs[0]
+    unchanged = "1 row(s): 0 new, 0 updated, 1 unchanged, 0 not imported."
+    assert outputs[1].strip() == unchanged
     ghana = Country.search([("country_id.code", "=", "GH")])
     assert len(ghana) == 1
     [record] = Country.read(ghana, ["ratification_date", "accepted_part_ids"])
@@ -141,25 +147,42 @@ ACTIVITIES = (
 
 
 def test_import_activities_validates_then_is_idempotent(server, odoo, tmp_path):
+    """The tool checks the file's shape (kind, key), the server every other rule in a
+    dry run of Odoo's import: every bad row is reported with the server's message,
+    and nothing is written."""
+    advisory = '"Actuarial advisory services, West Africa"'
+    courses = "ITC-ILO courses on the ISSA Guidelines"
     bad = tmp_path / "bad.csv"
     bad.write_text(
-        "kind,key,project,name,country,date_start,date_end\n"
-        'mission,E2E-B1,"Actuarial advisory services, West Africa",Good row,SN,'
-        "2032-05-01,2032-05-02\n"
-        "mission,E2E-B2,Nope project,X,SN,2032-02-01,2032-02-04\n"
-        'mission,E2E-B3,"Actuarial advisory services, West Africa",Y,ZZ,2032-02-10,'
-        "2032-02-04\n"
-        "meeting,E2E-B4,x,y,,,\n"
+        "kind,key,project,name,country,date_start,date_end,modality,training_key,"
+        "pre_score\n"
+        f"mission,E2E-B1,{advisory},Good row,SN,2032-05-01,2032-05-02,,,\n"
+        "mission,E2E-B2,Nope project,X,SN,2032-02-01,2032-02-04,,,\n"
+        f"mission,E2E-B3,{advisory},Y,ZZ,2032-02-01,2032-02-04,,,\n"
+        "meeting,E2E-B4,x,y,,,,,,\n"
+        f"mission,E2E-B5,{advisory},Z,SN,2032-02-10,2032-02-04,,,\n"
+        "mission,E2E-B1,x,Twice,SN,,,,,\n"
+        f"training,E2E-BT,{courses},E2E good course,,,,online,,\n"
+        "participant,E2E-BP,,Too high,,,,,E2E-BT,120\n"
+        f"training,E2E-BT2,{courses},Webinar,,,,webinar,,\n"
     )
     proc = ilo(server, "import-activities", str(bad))
     assert proc.returncode == 1
     for expected in (
-        "bad.csv:3: unknown partnership project 'Nope project'",
-        "bad.csv:4: unknown country 'ZZ'",
-        "bad.csv:4: date_end 2032-02-04 is before date_start 2032-02-10",
-        "bad.csv:5: kind must be one of",
+        "bad.csv:3: No matching record found for name 'Nope project' in field "
+        "'Project'",
+        "bad.csv:4: No matching record found for name 'ZZ' in field 'Country'",
+        "bad.csv:5: kind must be one of mission, training, deliverable, participant",
+        "bad.csv:6: Z: the end date (2032-02-04) is before the start date "
+        "(2032-02-10).",
+        "bad.csv:7: key 'E2E-B1' already used on line 2",
+        "bad.csv:9: Too high: the Pre Score must be between 0 and 100",
+        "bad.csv:10: Value 'webinar' not found in selection field 'Modality' "
+        "(expected one of: in_person, online, blended)",
+        "7 bad row(s) of 9: nothing written (use --skip-invalid",
     ):
-        assert expected in proc.stderr
+        assert expected in proc.stderr, proc.stderr
+    assert "bad.csv:2:" not in proc.stderr and "bad.csv:8:" not in proc.stderr
     Mission = odoo.env["ilo.advisory.mission"]
     assert not Mission.search([("name", "=", "Good row")])  # nothing written
     proc = ilo(server, "import-activities", "--skip-invalid", str(bad))
@@ -183,25 +206,39 @@ def test_import_activities_validates_then_is_idempotent(server, odoo, tmp_path):
 
 
 def test_import_budget(server, odoo, tmp_path):
+    """Budget rules are the server's: one year at most, a known funding source (by
+    its code), no negative amount, a category of the field's selection."""
+    project = '"Actuarial advisory services, West Africa"'
     budget = tmp_path / "budget.csv"
     budget.write_text(
         "key,project,funding_source,category,date_from,date_to,amount_planned,"
         "amount_committed\n"
-        'E2E-B1,"Actuarial advisory services, West Africa",ILO-RB,travel,2032-01-01,'
-        "2032-12-31,900,100\n"
-        'E2E-B2,"Actuarial advisory services, West Africa",ILO-RB,travel,2032-01-01,'
-        "2033-06-30,900,0\n"
-        'E2E-B3,"Actuarial advisory services, West Africa",NOPE,travel,2032-01-01,'
-        "2032-12-31,-5,0\n"
+        f"E2E-B1,{project},ILO-RB,travel,2032-01-01,2032-12-31,900,100\n"
+        f"E2E-B2,{project},ILO-RB,travel,2032-01-01,2033-06-30,900,0\n"
+        f"E2E-B3,{project},NOPE,travel,2032-01-01,2032-12-31,5,0\n"
+        f"E2E-B4,{project},ILO-RB,travel,2032-01-01,2032-12-31,-5,0\n"
+        f"E2E-B5,{project},ILO-RB,trip,2032-01-01,2032-12-31,5,0\n"
     )
     proc = ilo(server, "import-budget", str(budget))
     assert proc.returncode == 1
-    assert "budget.csv:3: a budget line covers at most one year" in proc.stderr
-    assert "budget.csv:4: unknown funding source 'NOPE'" in proc.stderr
-    assert "budget.csv:4: amount_planned cannot be negative" in proc.stderr
+    lines = proc.stderr.splitlines()
+
+    def reported(line, text):
+        return any(s.startswith(f"budget.csv:{line}: ") and text in s for s in lines)
+
+    assert reported(3, "a budget line covers at most one year"), proc.stderr
+    assert reported(
+        4, "No matching record found for name 'NOPE' in field 'Funding Source'"
+    ), proc.stderr
+    assert reported(5, "planned and committed amounts cannot be negative")
+    assert reported(6, "(expected one of: staff, travel, consultants, meetings")
+    assert not reported(2, ""), proc.stderr
     Line = odoo.env["ilo.budget.line"]
     before = Line.search_count([])
     for _ in range(2):
         proc = ilo(server, "import-budget", "--skip-invalid", str(budget))
         assert proc.returncode == 0, proc.stderr
+        assert "1 budget line(s) imported (created or updated); 4 skipped." in (
+            proc.stdout
+        )
     assert Line.search_count([]) == before + 1

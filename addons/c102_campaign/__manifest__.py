@@ -4,7 +4,7 @@
     "name": "C102 Ratification Campaign",
     "summary": "The ILO global campaign for ratification of Convention No. 102: "
     "countries, accepted Parts, gap assessments and tripartite dialogues",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -35,4 +35,7 @@
         "web.assets_tests": ["c102_campaign/static/tests/tours/*.js"],
     },
     "demo": ["demo/c102_campaign_demo.xml"],
+    # read by c102.country (SOURCE_DATA): the 63 ratifications, loaded at install and
+    # by the 18.0.1.2.0 migration
+    "oca_data_manual": ["data/c102_ratifications.csv"],
 }

@@ -1,6 +1,7 @@
 from . import c102_part
 from . import c102_country
 from . import c102_article3_exception
+from . import c102_superseded_part
 from . import c102_gap_assessment
 from . import c102_gap_assessment_line
 from . import c102_dialogue

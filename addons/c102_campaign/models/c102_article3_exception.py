@@ -2,21 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-# Article 3 temporary exceptions and the Part each belongs to.
-ARTICLE3_EXCEPTIONS = {
-    "9(d)": "II",
-    "12(2)": "II",
-    "15(d)": "III",
-    "18(2)": "III",
-    "21(c)": "IV",
-    "27(d)": "V",
-    "33(b)": "VI",
-    "34(3)": "VI",
-    "41(d)": "VII",
-    "48(c)": "VIII",
-    "55(d)": "IX",
-    "61(d)": "X",
-}
+from ..rules import ARTICLE3_EXCEPTIONS
 
 
 class C102Article3Exception(models.Model):

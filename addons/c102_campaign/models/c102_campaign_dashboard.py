@@ -23,6 +23,9 @@ class C102CampaignDashboard(models.TransientModel):
     in_campaign_count = fields.Integer(
         string="Countries engaged", compute="_compute_kpis"
     )
+    to_confirm_count = fields.Integer(
+        string="Ratifications with Parts to confirm", compute="_compute_kpis"
+    )
     stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
     campaign_map = fields.Html(compute="_compute_kpis", sanitize=False)
 
@@ -38,6 +41,7 @@ class C102CampaignDashboard(models.TransientModel):
         ready = Country.search_count(
             [("ratification_ready", "=", True), ("ratified", "=", False)]
         )
+        to_confirm = Country.search_count([("parts_to_confirm", "=", True)])
         engaged = sum(
             count
             for stage, count in by_stage.items()
@@ -51,6 +55,7 @@ class C102CampaignDashboard(models.TransientModel):
             "progress": 100.0 * ratified / target if target else 0.0,
             "ready_count": ready,
             "in_campaign_count": engaged,
+            "to_confirm_count": to_confirm,
             "by_stage": {stage: by_stage.get(stage, 0) for stage, _label in STAGES},
         }
 

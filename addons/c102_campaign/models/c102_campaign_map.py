@@ -6,6 +6,7 @@ Generated on the server, so it shows in the dashboard and in PDF reports alike, 
 no map tiles fetched from the internet.
 """
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -15,6 +16,12 @@ from odoo.exceptions import UserError
 
 from .c102_country import STAGES
 
+# States too small for pygal's world map (no outline in it): a dot where they are,
+# in the map's coordinates (fitted on Jamaica, the Dominican Republic and Guyana).
+SMALL_STATES = {
+    "bb": (746.2, 570.4, "Barbados"),
+    "vc": (734.3, 569.9, "Saint Vincent and the Grenadines"),
+}
 STAGE_COLOURS = {
     "not_started": "#d9d9d9",
     "awareness": "#c6dbef",
@@ -24,6 +31,27 @@ STAGE_COLOURS = {
     "submitted": "#f16913",
     "ratified": "#238b45",
 }
+
+
+@functools.cache
+def _world_chart_class():
+    """pygal's world map, with a dot for each of ``SMALL_STATES``."""
+    import pygal.maps.world
+
+    world = pygal.maps.world.World
+    dots = "".join(
+        f'<g class="{code} country map-element"><circle cx="{x}" cy="{y}" r="5" /></g>'
+        for code, (x, y, _name) in SMALL_STATES.items()
+        if f'class="{code} country' not in world.svg_map
+    )
+    svg_map = world.svg_map.replace(
+        '<g id="countries">', f'<g id="countries">{dots}', 1
+    )
+    names = dict(
+        world.area_names,
+        **{code: name for code, (_x, _y, name) in SMALL_STATES.items()},
+    )
+    return type("C102World", (world,), {"svg_map": svg_map, "area_names": names})
 
 
 class C102CampaignMap(models.AbstractModel):
@@ -43,9 +71,9 @@ class C102CampaignMap(models.AbstractModel):
     @api.model
     def render_svg(self, width=900, height=450):
         try:
-            import pygal
-            import pygal.maps.world
             from pygal.style import Style
+
+            World = _world_chart_class()
         except ImportError as exc:  # pragma: no cover - a requirement of the project
             raise UserError(
                 self.env._(
@@ -64,7 +92,7 @@ class C102CampaignMap(models.AbstractModel):
             colors=tuple(STAGE_COLOURS[s] for s in stages),
             legend_font_size=12,
         )
-        chart = pygal.maps.world.World(
+        chart = World(
             style=style,
             width=width,
             height=height,

@@ -1,9 +1,25 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
+import logging
 
-from odoo import api, fields, models
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import file_open, format_date
+
+from ..rules import (
+    ARTICLE3_EXCEPTIONS,
+    PARTS,
+    changes,
+    entry_into_force,
+    header_map,
+    merge,
+    read_row,
+)
+from ..rules.ratification import read_table
+
+_logger = logging.getLogger(__name__)
 
 STAGES = [
     ("not_started", "Not started"),
@@ -15,6 +31,23 @@ STAGES = [
     ("ratified", "Ratified"),
 ]
 STAGE_ORDER = [code for code, _label in STAGES]
+PARTS_STATUS = [
+    ("complete", "Complete list"),
+    ("partial", "At least these"),
+    ("unknown", "Not recorded"),
+]
+SOURCE_DATA = "c102_campaign/data/c102_ratifications.csv"
+# What a recorded ratification gains from the product's data when the module is
+# upgraded: what it could not record before (its own facts are kept).
+FILLED_ON_UPGRADE = (
+    "superseded",
+    "superseded_note",
+    "article3",
+    "article3_note",
+    "source_confidence",
+    "source_urls",
+    "normlex_note",
+)
 
 
 class C102Country(models.Model):
@@ -81,18 +114,61 @@ class C102Country(models.Model):
         tracking=True,
     )
     accepted_count = fields.Integer(compute="_compute_accepted_count", store=True)
+    parts_status = fields.Selection(
+        PARTS_STATUS,
+        string="Accepted Parts known",
+        default="complete",
+        required=True,
+        tracking=True,
+        help="Complete list: the sources give every accepted Part; Article 2 applies "
+        "to it. At least these: the sources confirm these Parts, the full list is to "
+        "confirm against NORMLEX. Not recorded: no source gives the Parts yet. A "
+        "ratification counts whatever is known of its Parts.",
+    )
+    parts_to_confirm = fields.Boolean(
+        compute="_compute_parts_to_confirm",
+        store=True,
+        string="Parts to confirm against NORMLEX",
+    )
+    superseded_line_ids = fields.One2many(
+        "c102.superseded.part", "c102_country_id", string="Parts no longer applicable"
+    )
     superseded_part_ids = fields.Many2many(
         "c102.part",
-        "c102_country_superseded_part_rel",
-        "country_id",
-        "part_id",
-        string="Parts no longer applicable",
+        compute="_compute_superseded_part_ids",
+        string="No longer applicable",
         help="Accepted Parts no longer applicable after the ratification of a later "
         "Convention (e.g. C128 Art. 45 for Parts V, IX and X).",
     )
-    superseded_by = fields.Char(string="Superseded by", help="e.g. C128")
+    superseded_note = fields.Char(
+        string="No longer applicable (to confirm)",
+        help="A source says some accepted Parts no longer apply but does not name "
+        "them: to confirm against NORMLEX.",
+    )
     article3_exception_ids = fields.One2many(
         "c102.article3.exception", "c102_country_id", string="Article 3 exceptions"
+    )
+    article3_note = fields.Char(
+        string="Article 3 exceptions (to confirm)",
+        help="A source says Article 3 exceptions were declared but does not name "
+        "them: to confirm against NORMLEX.",
+    )
+    source_confidence = fields.Selection(
+        [
+            ("confirmed", "Confirmed"),
+            ("partial", "Partly confirmed"),
+            ("unverified", "Unverified"),
+        ],
+        string="Certainty of the sources",
+        help="Confirmed: the day of the ratification and the full list of Parts are "
+        "sourced. Partly confirmed: one of them, or part of it. Unverified: neither.",
+    )
+    source_urls = fields.Text(string="Sources", help="One address per line.")
+    normlex_note = fields.Char(
+        string="NORMLEX note", help="The note NORMLEX gives with the ratification."
+    )
+    parts_table = fields.Html(
+        compute="_compute_parts_table", sanitize=False, string="Parts of the Convention"
     )
     focal_point_id = fields.Many2one("res.users", string="Focal point", tracking=True)
     target_year = fields.Integer(tracking=True, aggregator=None)
@@ -138,13 +214,9 @@ class C102Country(models.Model):
     @api.depends("ratification_date", "is_succession")
     def _compute_entry_into_force_date(self):
         for record in self:
-            date = record.ratification_date
-            if not date:
-                record.entry_into_force_date = False
-            elif record.is_succession:
-                record.entry_into_force_date = date
-            else:
-                record.entry_into_force_date = date + relativedelta(months=12)
+            record.entry_into_force_date = entry_into_force(
+                record.ratification_date, record.is_succession
+            )
 
     @api.depends("ratification_date")
     def _compute_ratified(self):
@@ -158,6 +230,73 @@ class C102Country(models.Model):
     def _compute_accepted_count(self):
         for record in self:
             record.accepted_count = len(record.accepted_part_ids)
+
+    @api.depends("ratification_date", "parts_status")
+    def _compute_parts_to_confirm(self):
+        for record in self:
+            record.parts_to_confirm = bool(
+                record.ratification_date and record.parts_status != "complete"
+            )
+
+    @api.depends("superseded_line_ids.part_id")
+    def _compute_superseded_part_ids(self):
+        for record in self:
+            record.superseded_part_ids = record.superseded_line_ids.part_id
+
+    @api.depends(
+        "ratification_date",
+        "parts_status",
+        "accepted_part_ids",
+        "superseded_line_ids.part_id",
+        "superseded_line_ids.superseded_by",
+        "article3_exception_ids.article",
+        "article3_exception_ids.renounced_date",
+    )
+    @api.depends_context("lang")
+    def _compute_parts_table(self):
+        """Each Part II-X of a ratification: accepted, no longer applicable (and
+        why), not accepted, or not recorded; with its Article 3 exceptions."""
+        parts = self.env["c102.part"].search([])
+        for record in self:
+            if not record.ratification_date:
+                record.parts_table = False
+                continue
+            superseded = {
+                line.part_id: line.superseded_by for line in record.superseded_line_ids
+            }
+            rows = []
+            for part in parts:
+                if part in superseded:
+                    status = self.env._(
+                        "Accepted; no longer applicable (%(convention)s)",
+                        convention=superseded[part],
+                    )
+                elif part in record.accepted_part_ids:
+                    status = self.env._("Accepted")
+                elif record.parts_status == "complete":
+                    status = self.env._("Not accepted")
+                else:
+                    status = self.env._("Not recorded")
+                exceptions = [
+                    self.env._(
+                        "Art. %(article)s exception, renounced from %(date)s",
+                        article=exception.article,
+                        date=format_date(self.env, exception.renounced_date),
+                    )
+                    if exception.renounced_date
+                    else self.env._(
+                        "Art. %(article)s exception", article=exception.article
+                    )
+                    for exception in record.article3_exception_ids
+                    if exception.part_id == part
+                ]
+                rows.append(
+                    Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
+                    % (part.display_name, status, "; ".join(exceptions))
+                )
+            record.parts_table = Markup(
+                "<table class='table table-sm o_c102_parts'><tbody>%s</tbody></table>"
+            ) % Markup("").join(rows)
 
     @api.depends(
         "gap_assessment_ids.state",
@@ -183,7 +322,7 @@ class C102Country(models.Model):
                 continue
             check = parts.check_article_2() if parts else Part.check_article_2()
             record.ratification_ready = check["ok"]
-            record.readiness_reason = check["reason"]
+            record.readiness_reason = check["reason"] or parts._article_2_met()
 
     def _compute_activities(self):
         countries = self.country_id
@@ -230,14 +369,39 @@ class C102Country(models.Model):
             if vals.get("ratification_date"):
                 vals.setdefault("stage", "ratified")
             self._stamp_stage_date(vals, today)
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records.filtered("ratification_date")._check_new_ratification()
+        return records
 
     def write(self, vals):
-        if vals.get("ratification_date") and "stage" not in vals:
-            vals = dict(vals, stage="ratified")
+        new = self.browse()
+        if vals.get("ratification_date"):
+            new = self.filtered(lambda r: not r.ratification_date)
+            if "stage" not in vals:
+                vals = dict(vals, stage="ratified")
         if "stage" in vals:
             self._stamp_stage_date(vals, fields.Date.context_today(self), self)
-        return super().write(vals)
+        result = super().write(vals)
+        new._check_new_ratification()
+        return result
+
+    def _check_new_ratification(self):
+        """Article 2 on a ratification a user records, whatever is said of how
+        complete its Parts are. The product's own data (loaded as superuser) records
+        what the sources know, partial Parts included."""
+        if self.env.su and self.env.context.get("c102_source_data"):
+            return
+        for record in self:
+            result = record.accepted_part_ids.check_article_2()
+            if not result["ok"]:
+                raise ValidationError(
+                    self.env._(
+                        "%(country)s: this ratification cannot be recorded. "
+                        "%(reason)s",
+                        country=record.name,
+                        reason=result["reason"],
+                    )
+                )
 
     @staticmethod
     def _stamp_stage_date(vals, today, records=None):
@@ -255,7 +419,7 @@ class C102Country(models.Model):
         if behind:
             behind.write({"stage": stage})
 
-    @api.constrains("stage", "ratification_date", "accepted_part_ids")
+    @api.constrains("stage", "ratification_date", "accepted_part_ids", "parts_status")
     def _check_ratification(self):
         for record in self:
             if record.stage == "ratified" and not record.ratification_date:
@@ -274,7 +438,8 @@ class C102Country(models.Model):
                         country=record.name,
                     )
                 )
-            if record.ratification_date:
+            # Article 2 on complete lists; a partial list is to confirm, not refused
+            if record.ratification_date and record.parts_status == "complete":
                 result = record.accepted_part_ids.check_article_2()
                 if not result["ok"]:
                     raise ValidationError(
@@ -286,10 +451,10 @@ class C102Country(models.Model):
                         )
                     )
 
-    @api.constrains("superseded_part_ids", "accepted_part_ids")
+    @api.constrains("superseded_line_ids", "accepted_part_ids")
     def _check_superseded(self):
         for record in self:
-            extra = record.superseded_part_ids - record.accepted_part_ids
+            extra = record.superseded_line_ids.part_id - record.accepted_part_ids
             if extra:
                 raise ValidationError(
                     self.env._(
@@ -304,6 +469,146 @@ class C102Country(models.Model):
         """Article 2 on the accepted Parts of one country (XML-RPC friendly)."""
         self.ensure_one()
         return self.accepted_part_ids.check_article_2()
+
+    # --- ratification facts (imports, the product's data) ---------------------------
+
+    def _ratification_facts(self):
+        """The record's facts, as ``rules.ratification`` reads them from a file."""
+        self.ensure_one()
+        ratified = bool(self.ratification_date)
+        codes = set(self.accepted_part_ids.mapped("code"))
+        articles = set(self.article3_exception_ids.mapped("article"))
+        return {
+            "ratification_date": self.ratification_date or None,
+            "ratification_date_precision": ratified
+            and self.ratification_date_precision
+            or None,
+            "is_succession": self.is_succession,
+            "entry_into_force_date": self.entry_into_force_date or None,
+            "accepted_parts": tuple(p for p in PARTS if p in codes),
+            "parts_status": ratified and self.parts_status or None,
+            "superseded": tuple(
+                (line.part_id.code, line.superseded_by)
+                for line in self.superseded_line_ids.sorted("part_sequence")
+            ),
+            "superseded_note": self.superseded_note or None,
+            "article3": tuple(a for a in ARTICLE3_EXCEPTIONS if a in articles),
+            "article3_note": self.article3_note or None,
+            "source_confidence": self.source_confidence or None,
+            "source_urls": self.source_urls or None,
+            "normlex_note": self.normlex_note or None,
+        }
+
+    @api.model
+    def _facts_vals(self, facts, keys):
+        """``(vals, line vals)`` that record ``facts[key]`` for each of ``keys``: the
+        Parts no longer applicable and the Article 3 exceptions are written after the
+        accepted Parts they depend on."""
+        vals, lines = {}, {}
+        parts = {p.code: p for p in self.env["c102.part"].search([])}
+        for key in keys:
+            value = facts.get(key)
+            if key == "accepted_parts":
+                vals["accepted_part_ids"] = [
+                    Command.set([parts[c].id for c in value or ()])
+                ]
+            elif key == "superseded":
+                lines["superseded_line_ids"] = [Command.clear()] + [
+                    Command.create({"part_id": parts[code].id, "superseded_by": by})
+                    for code, by in value or ()
+                ]
+            elif key == "article3":
+                lines["article3"] = value or ()
+            else:
+                vals[key] = value if value is not None else False
+        return vals, lines
+
+    def _write_facts(self, facts, keys):
+        """Record ``facts`` for ``keys`` on this record (which may be new)."""
+        self.ensure_one()
+        vals, lines = self._facts_vals(facts, keys)
+        if vals:
+            self.write(vals)
+        articles = lines.pop("article3", None)
+        if articles is not None:
+            kept = self.article3_exception_ids.filtered(lambda e: e.article in articles)
+            (self.article3_exception_ids - kept).unlink()
+            missing = [a for a in articles if a not in kept.mapped("article")]
+            lines["article3_exception_ids"] = [
+                Command.create({"article": a}) for a in missing
+            ]
+        if lines:
+            self.write(lines)
+
+    @api.model
+    def _load_source_ratifications(self):
+        """Load the ratifications of ``data/c102_ratifications.csv``: every State
+        that ratified C102, with what the sources know of it (the day or only the
+        year, the Parts complete or "at least" these, Parts no longer applicable,
+        Article 3 exceptions, the sources and their certainty).
+
+        Called when the module is installed, and by the migration on databases
+        that had the campaign already: a country followed by the campaign without a
+        ratification gets it; a recorded ratification keeps its own facts and gains
+        what it could not record before (``FILLED_ON_UPGRADE``). Each country gets
+        the external id ``c102_campaign.c102_country_<iso code>`` (no update).
+        """
+        Country = self.sudo().with_context(
+            active_test=False, c102_source_data=True, mail_create_nolog=True
+        )
+        Data = self.env["ir.model.data"].sudo()
+        with file_open(SOURCE_DATA, "rb") as source:
+            rows = read_table(source.read(), SOURCE_DATA)
+        columns = header_map(rows[0])
+        for number, row in enumerate(rows[1:], start=2):
+            cells = {key: row[index] for key, index in columns.items()}
+            read = read_row(cells)
+            if read.errors:
+                raise ValueError(f"{SOURCE_DATA}:{number}: {read.errors}")
+            code = str(cells["code"]).strip().upper()
+            country = self.env["res.country"].search([("code", "=", code)])
+            name = f"c102_country_{code.lower()}"
+            record = self.env.ref(f"c102_campaign.{name}", raise_if_not_found=False)
+            record = record or Country.search([("country_id", "=", country.id)])
+            record = Country.browse(record.id)
+            current = record._ratification_facts() if record else {}
+            facts = read.facts
+            if record.ratification_date:
+                facts = {
+                    key: value
+                    for key, value in facts.items()
+                    if key in FILLED_ON_UPGRADE
+                    and not current.get(key)
+                    and not (key.startswith("superseded") and current["superseded"])
+                    and not (key.startswith("article3") and current["article3"])
+                }
+            new, errors = merge(current, facts)
+            if errors and record.ratification_date:
+                # the record's Parts differ from the sources': keep them as they are
+                _logger.warning("%s: %s not loaded (%s)", code, facts, errors)
+                facts.pop("superseded", None)
+                new, errors = merge(current, facts)
+            if errors:
+                raise ValueError(f"{SOURCE_DATA}:{number}: {errors}")
+            keys = [key for key, _old, _new in changes(current, new)]
+            if not record:
+                record = Country.create({"country_id": country.id})
+            record._write_facts(new, keys)
+            existing = Data.search(
+                [("module", "=", "c102_campaign"), ("name", "=", name)]
+            )
+            if existing:
+                existing.write({"model": self._name, "res_id": record.id})
+            else:
+                Data.create(
+                    {
+                        "module": "c102_campaign",
+                        "name": name,
+                        "model": self._name,
+                        "res_id": record.id,
+                        "noupdate": True,
+                    }
+                )
 
     # --- smart buttons ----------------------------------------------------------
 

@@ -81,6 +81,13 @@ class C102Part(models.Model):
         ("code_unique", "unique(code)", "Each Part of the Convention exists once."),
     ]
 
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for part in self:
+            part.display_name = self.env._(
+                "Part %(code)s — %(name)s", code=part.code, name=part.name
+            )
+
     @api.depends("code")
     def _compute_is_core(self):
         for part in self:
@@ -130,6 +137,25 @@ class C102Part(models.Model):
         """
         result = check_article_2(self.mapped("code"))
         return {"ok": result.ok, "reason": self._article_2_reason(result)}
+
+    def _article_2_met(self):
+        """Why these Parts satisfy Article 2, e.g. "3 Parts incl. Part V: Article 2
+        met" ("" when they do not)."""
+        result = check_article_2(self.mapped("code"))
+        if not result.ok:
+            return ""
+        core = [p for p in result.parts if p in CORE_PARTS]
+        if len(core) == 1:
+            return self.env._(
+                "%(count)s Parts incl. Part %(part)s: Article 2 met",
+                count=result.count,
+                part=core[0],
+            )
+        return self.env._(
+            "%(count)s Parts incl. Parts %(parts)s: Article 2 met",
+            count=result.count,
+            parts=", ".join(core),
+        )
 
     def _article_2_reason(self, result):
         if result.ok:

@@ -23,6 +23,7 @@ class TestCampaignAccess(CampaignCommon):
             "c102.part",
             "c102.country",
             "c102.article3.exception",
+            "c102.superseded.part",
             "c102.gap.assessment",
             "c102.gap.assessment.line",
             "c102.dialogue",

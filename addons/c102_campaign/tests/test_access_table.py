@@ -38,6 +38,7 @@ TABLE = {
     "c102.part": "r r r r rw - -",
     "c102.country": "r crw r r crwd - -",
     "c102.article3.exception": "r crwd r r crwd - -",
+    "c102.superseded.part": "r crwd r r crwd - -",
     "c102.gap.assessment": "r crw r r crwd - -",
     "c102.gap.assessment.line": "r crwd r r crwd - -",
     "c102.dialogue": "r crw r r crwd - -",
@@ -45,6 +46,7 @@ TABLE = {
     "c102.campaign.dashboard": "crw crw crw crw crw - -",  # transient
     "c102.ratification.import": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.line": "- crwd - - crwd - -",  # transient
+    "c102.ratification.import.change": "- crwd - - crwd - -",  # transient
     # Odoo models the addons open to their groups
     "project.project": "r r r r crwd r -",  # portal: Odoo's own project sharing
     "account.analytic.line": "- - crwd - crwd - -",
@@ -56,6 +58,7 @@ ABSTRACT = {
     "ilo.portal.mixin",
     "ilo.workflow.mixin",
     "ilo.input.check.mixin",
+    "ilo.bulk.import",
     "c102.campaign.map",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
@@ -155,6 +158,7 @@ class TestAccessTable(CampaignCommon):
             "c102.article3.exception": env["c102.article3.exception"].create(
                 {"c102_country_id": cls.kenya.id, "article": "15(d)"}
             ),
+            "c102.superseded.part": env["c102.superseded.part"].search([], limit=1),
             "c102.gap.assessment": assessment,
             "c102.gap.assessment.line": assessment.line_ids,
             "c102.dialogue": env["c102.dialogue"].create(

@@ -125,11 +125,16 @@ class TestCountry(CampaignCommon):
                 "accepted_part_ids": self.part_ids("II", "V", "VII"),
             }
         )
-        self.kenya.write(
-            {"superseded_part_ids": self.part_ids("V"), "superseded_by": "C128"}
-        )
+        self.kenya.superseded_line_ids = [
+            (0, 0, {"part_id": self.parts["V"].id, "superseded_by": "C128"})
+        ]
+        self.assertEqual(self.kenya.superseded_part_ids.mapped("code"), ["V"])
         with self.assertRaisesMsg(ValidationError, "not accepted: IX"):
-            self.kenya.superseded_part_ids = self.part_ids("V", "IX")
+            self.kenya.superseded_line_ids = [
+                (0, 0, {"part_id": self.parts["IX"].id, "superseded_by": "C128"})
+            ]
+        with self.assertRaisesMsg(ValidationError, "not accepted: V"):
+            self.kenya.accepted_part_ids = self.part_ids("II", "VI", "VII")
 
     def test_activities_in_the_country(self):
         kenya = self.env.ref("base.ke")

@@ -1,5 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import date, timedelta
 
 from odoo.tests import TransactionCase, tagged
@@ -29,6 +30,29 @@ class TestFrench(TransactionCase):
         self.assertIn(
             "au moins trois des parties II à X", parts.check_article_2()["reason"]
         )
+
+    def test_ratifications_in_french(self):
+        part = self.fr.ref("c102_campaign.part_V")
+        self.assertEqual(part.display_name, "Partie V — Prestations de vieillesse")
+        parts = self.fr["c102.part"].search([("code", "in", ["II", "V", "VII"])])
+        self.assertEqual(
+            parts._article_2_met(), "3 parties dont la partie V : article 2 respecté"
+        )
+        sweden = self.fr["c102.country"].search([("country_id.code", "=", "SE")])
+        self.assertIn("Non renseignée", sweden.parts_table)
+        self.assertIn("Partie II — Soins médicaux", sweden.parts_table)
+        wizard = self.fr["c102.ratification.import"].create(
+            {
+                "file": base64.b64encode(
+                    b"Pays,Date\nYougoslavie,20-12-1954\nAtlantide,2020\n"
+                ),
+                "filename": "ratifications.csv",
+            }
+        )
+        wizard.action_preview()
+        skipped, unknown = wizard.line_ids
+        self.assertIn("La Yougoslavie est un ancien État", skipped.warning)
+        self.assertIn("pays inconnu « Atlantide »", unknown.error)
 
     def test_gap_summary_in_french(self):
         country = self.env["c102.country"].create(

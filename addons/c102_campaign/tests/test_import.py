@@ -1,6 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import csv
 import io
 from datetime import date, datetime
 
@@ -8,6 +9,7 @@ import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import file_open
 
 from .common import CampaignCommon
 
@@ -28,7 +30,7 @@ class TestRatificationImport(CampaignCommon):
             HEADER
             + 'Kenya,2026-03-10,"II, III, V-X",In Force,test\n'
             + 'GH,11-05-2026,"IV, V, VI",Not in force,\n'
-            + 'senegal,2026-04-01,"V; VI, IX",,\n'
+            + 'namibia,2026-04-01,"V; VI, IX",,\n'
         )
         wizard.action_preview()
         self.assertEqual(wizard.error_count, 0)
@@ -42,9 +44,8 @@ class TestRatificationImport(CampaignCommon):
         self.assertEqual(self.kenya.stage, "ratified")
         ghana = self.Country.search([("country_id.code", "=", "GH")])
         self.assertEqual(ghana.ratification_date, date(2026, 5, 11))
-        self.assertEqual(
-            self.senegal.accepted_part_ids.mapped("code"), ["V", "VI", "IX"]
-        )
+        namibia = self.Country.search([("country_id.code", "=", "NA")])
+        self.assertEqual(namibia.accepted_part_ids.mapped("code"), ["V", "VI", "IX"])
         self.assertEqual(len(self.Country.search(action["domain"])), 3)
 
     def test_each_bad_row_reported_and_nothing_written(self):
@@ -53,7 +54,7 @@ class TestRatificationImport(CampaignCommon):
             + 'Kenya,2026-03-10,"II, V, VII",,\n'  # good
             + 'Atlantis,2026-03-10,"II, V, VII",,\n'  # unknown country
             + 'Ghana,31-31-2026,"II, V, VII",,\n'  # bad date
-            + 'Senegal,2026-03-10,"II, XII, V",,\n'  # unknown Part
+            + 'Namibia,2026-03-10,"II, XII, V",,\n'  # unknown Part
             + 'Mali,2026-03-10,"II, III, VII",,\n'  # Article 2
             + 'Kenya,2026-03-11,"II, V, VII",,\n'  # duplicate
         )
@@ -86,7 +87,199 @@ class TestRatificationImport(CampaignCommon):
         )
 
     def test_missing_columns_and_empty_file(self):
-        with self.assertRaisesMsg(UserError, "no column for: parts"):
-            self._wizard("Country,Date\nKenya,2026-01-01\n").action_preview()
+        with self.assertRaisesMsg(UserError, "no column for: date"):
+            self._wizard("Country,Parts\nKenya,II-X\n").action_preview()
         with self.assertRaisesMsg(UserError, "no ratification rows"):
             self._wizard(HEADER).action_preview()
+
+
+@tagged("post_install", "-at_install")
+class TestSyncWithNormlex(CampaignCommon):
+    """Importing NORMLEX's facts is safe: only what the file speaks to changes, the
+    same facts again change nothing, and the preview shows every change first."""
+
+    def _wizard(self, content, filename="normlex.csv"):
+        if isinstance(content, str):
+            content = content.encode()
+        return self.env["c102.ratification.import"].create(
+            {"file": base64.b64encode(content), "filename": filename}
+        )
+
+    def _facts(self):
+        countries = self.Country.with_context(active_test=False).search([])
+        return {c.country_id.code: c._ratification_facts() for c in countries}
+
+    def test_bosnia_reimported_today_changes_nothing(self):
+        bih = self.env.ref("c102_campaign.c102_country_ba")
+        bih.note = "<p>Succession; in force from 06-03-1992 (NL11, UA01)</p>"
+        note, before = bih.note, bih._ratification_facts()
+        messages = len(bih.message_ids)
+        wizard = self._wizard(
+            "Country,Date,Status,Note\nBosnia and Herzegovina,02-06-1993,In Force,\n"
+        )
+        wizard.action_preview()
+        self.assertEqual(wizard.line_ids.outcome, "unchanged")
+        self.assertFalse(wizard.change_ids)
+        wizard.action_import()
+        self.assertEqual(bih.entry_into_force_date, date(1992, 3, 6))
+        self.assertEqual(bih.note, note)
+        self.assertEqual(bih._ratification_facts(), before)
+        self.assertEqual(len(bih.message_ids), messages)
+
+    def test_the_data_again_changes_nothing(self):
+        before = self._facts()
+        with file_open("c102_campaign/data/c102_ratifications.csv", "rb") as source:
+            shipped = source.read()
+        for name, content in (
+            ("shipped.csv", shipped),
+            ("shared.csv", shared_csv(shipped)),
+        ):
+            with self.subTest(file=name):
+                wizard = self._wizard(content, name)
+                wizard.action_preview()
+                self.assertEqual(len(wizard.line_ids), 63)
+                self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"unchanged"})
+                self.assertEqual(wizard.change_count, 0)
+                wizard.action_import()
+                self.assertEqual(self._facts(), before)
+
+    def test_preview_lists_old_and_new_before_writing(self):
+        honduras = self.env.ref("c102_campaign.c102_country_hn")
+        sweden = self.env.ref("c102_campaign.c102_country_se")
+        wizard = self._wizard(
+            "Country,Ratification date,Parts,Sources\n"
+            'Honduras,05-03-2012,"II, III, V, VIII, IX, X",\n'
+            'Sweden,1953,"II, III, IV, VII, VIII",https://normlex.example/se\n'
+        )
+        wizard.action_preview()
+        changes = {
+            (c.country_id.code, c.field_label): (c.old_value, c.new_value)
+            for c in wizard.change_ids
+        }
+        self.assertEqual(
+            changes,
+            {
+                ("HN", "Ratification Date"): ("2012 (year only)", "03/05/2012"),
+                ("HN", "Ratification Date Precision"): ("Year only", "Day"),
+                ("HN", "Entry Into Force Date"): ("01/01/2013", "03/05/2013"),
+                ("SE", "Accepted Parts"): (
+                    "II, III, IV, VII",
+                    "II, III, IV, VII, VIII",
+                ),
+                ("SE", "Accepted Parts known"): ("At least these", "Complete list"),
+                ("SE", "Sources"): (
+                    sweden.source_urls,
+                    "https://normlex.example/se",
+                ),
+            },
+        )
+        self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"update"})
+        # nothing is written by the preview
+        self.assertEqual(honduras.ratification_date, date(2012, 1, 1))
+        self.assertEqual(sweden.parts_status, "partial")
+        wizard.action_import()
+        self.assertEqual(honduras.ratification_date, date(2012, 3, 5))
+        self.assertEqual(honduras.ratification_date_precision, "day")
+        self.assertEqual(honduras.entry_into_force_date, date(2013, 3, 5))
+        self.assertEqual(sweden.ratification_date_precision, "year")
+        self.assertFalse(sweden.parts_to_confirm)
+
+    def test_only_what_the_file_speaks_to(self):
+        norway = self.env.ref("c102_campaign.c102_country_no")
+        before = norway._ratification_facts()
+        wizard = self._wizard(
+            'Country,Date,Note\nNorway,30-09-1954,"has accepted Parts III, V, IX, X"\n'
+        )
+        wizard.action_preview()
+        self.assertEqual(wizard.change_ids.mapped("field_label"), ["NORMLEX note"])
+        wizard.action_import()
+        self.assertEqual(
+            norway._ratification_facts(),
+            dict(before, normlex_note="has accepted Parts III, V, IX, X"),
+        )
+        # a year where the day is known, "at least" Parts a complete list has
+        wizard = self._wizard("Country,Date,Parts\nAlbania,2006,>=V\n")
+        wizard.action_preview()
+        self.assertEqual(wizard.line_ids.outcome, "unchanged")
+
+    def test_names_as_the_ilo_the_un_and_french_offices_write_them(self):
+        names = {
+            "Bolivia (Plurinational State of)": "BO",
+            "Turkey": "TR",
+            "Czechia": "CZ",
+            "Cabo Verde": "CV",
+            "Congo, Democratic Republic of the": "CD",
+            "Netherlands (Kingdom of the)": "NL",
+            "Royaume-Uni": "GB",
+            "Suède": "SE",
+        }
+        rows = "".join(f'"{name}",\n' for name in names)
+        wizard = self._wizard("Country,Date\n" + rows)
+        wizard.action_preview()
+        self.assertEqual(wizard.error_count, 0)
+        self.assertEqual(
+            wizard.line_ids.mapped("country_id.code"), list(names.values())
+        )
+        self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"unchanged"})
+        for apostrophe in ("'", "\u2019"):
+            wizard = self._wizard(
+                "Country,Date,Parts\n"
+                f'"Côte d{apostrophe}Ivoire",2026-05-04,"II, V, VII"\n'
+                'Timor-Leste,2026-05-05,"II, V, IX"\n'
+            )
+            wizard.action_preview()
+            self.assertEqual(wizard.line_ids.mapped("country_id.code"), ["CI", "TL"])
+            self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"new"})
+
+    def test_unknown_names_get_suggestions_and_former_states_an_explanation(self):
+        wizard = self._wizard(
+            "Country,Date,Parts\n"
+            "Boliva,1977-01-31,\n"
+            "Yugoslavia,20-12-1954,\n"
+            "Czechoslovakia,11-01-1990,\n"
+            'Kenya,2026-03-10,"II, V, VII"\n'
+        )
+        wizard.action_preview()
+        lines = {line.row_number: line for line in wizard.line_ids}
+        self.assertIn("unknown country 'Boliva' (closest: Bolivia", lines[2].error)
+        self.assertEqual(lines[3].outcome, "skipped")
+        self.assertIn("Yugoslavia is a former State", lines[3].warning)
+        self.assertIn("Croatia", lines[3].warning)
+        self.assertFalse(lines[3].error)
+        self.assertIn("Slovakia", lines[4].warning)
+        self.assertEqual(wizard.error_count, 1)
+        wizard = self._wizard(
+            "Country,Date,Parts\n"
+            "Yugoslavia,20-12-1954,\n"
+            'Kenya,2026-03-10,"II, V, VII"\n'
+        )
+        wizard.action_import()
+        self.assertTrue(self.kenya.ratified)
+
+    def test_partial_lists_flagged_and_new_ratifications_checked(self):
+        wizard = self._wizard(
+            "Country,Date,Parts\n"
+            "Sweden,1953,>=II\n"  # fewer than three, but "at least": flagged
+            "Kenya,2026-03-10,>=V\n"  # a new ratification: Article 2 applies
+        )
+        wizard.action_preview()
+        lines = {line.row_number: line for line in wizard.line_ids}
+        self.assertFalse(lines[2].error)
+        self.assertEqual(lines[2].warning, "Parts to confirm against NORMLEX")
+        self.assertIn("at least three of Parts II to X", lines[3].error)
+
+    def test_changed_since_the_preview(self):
+        wizard = self._wizard("Country,Date\nHonduras,05-03-2012\n")
+        wizard.action_preview()
+        self.env.ref("c102_campaign.c102_country_hn").ratification_date = "2012-03-05"
+        with self.assertRaisesMsg(UserError, "changed since the preview"):
+            wizard.action_import()
+
+
+def shared_csv(shipped):
+    """The product's data as ``shared/domain/c102-ratifications.csv`` has it: without
+    the entry-into-force column."""
+    rows = list(csv.reader(io.StringIO(shipped.decode())))
+    out = io.StringIO()
+    csv.writer(out).writerows(row[:-1] for row in rows)
+    return out.getvalue().encode()

@@ -1,51 +1,51 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""NORMLEX-style import of ratifications: preview, an error per bad row, atomic."""
+"""Import of ratifications (the NORMLEX page, the product's CSV, a spreadsheet):
+a preview of every change per country (old -> new) before anything is written, an
+error per bad row, all or nothing. The rows are read by ``rules.ratification``: a
+file changes only what it speaks to, and the same facts again change nothing."""
 
 import base64
-import csv
-import datetime
-import io
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
-from ..rules import check_article_2, parse_parts
+from ..rules import (
+    CountryIndex,
+    changes,
+    check_article_2,
+    header_map,
+    merge,
+    needs_article_2,
+    read_row,
+)
+from ..rules.ratification import read_table
 
-COLUMNS = {
-    "country": ("country", "pays", "member state"),
-    "date": ("ratification date", "date", "date of ratification"),
-    "parts": ("parts", "accepted parts", "parties acceptées"),
-    "status": ("status", "statut"),
-    "note": ("note", "notes"),
+# fact -> field of c102.country that holds it (for its label)
+FACT_FIELDS = {
+    "accepted_parts": "accepted_part_ids",
+    "superseded": "superseded_line_ids",
+    "article3": "article3_exception_ids",
 }
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y")
 
 
-def _rows_from_file(data, filename):
-    """Rows as lists of cell values, the header first (CSV or XLSX)."""
-    if (filename or "").lower().endswith(".xlsx"):
-        import openpyxl
+@dataclass
+class _Row:
+    """One row as read: the line to show, and what to write."""
 
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        return [list(row) for row in book.active.iter_rows(values_only=True)]
-    text = data.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return list(csv.reader(io.StringIO(text), dialect))
-
-
-def _parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or "").strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+    number: int
+    label: str
+    country: object = None
+    record: object = None
+    skip: str = ""
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    new: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)
+    cells: dict = field(default_factory=dict)
 
 
 class C102RatificationImport(models.TransientModel):
@@ -58,127 +58,309 @@ class C102RatificationImport(models.TransientModel):
     line_ids = fields.One2many(
         "c102.ratification.import.line", "wizard_id", string="Preview"
     )
-    error_count = fields.Integer(compute="_compute_error_count")
+    change_ids = fields.One2many(
+        "c102.ratification.import.change", "wizard_id", string="Changes"
+    )
+    error_count = fields.Integer(compute="_compute_counts")
+    change_count = fields.Integer(compute="_compute_counts")
     state = fields.Selection(
         [("upload", "Upload"), ("preview", "Preview")], default="upload"
     )
 
-    @api.depends("line_ids.error")
-    def _compute_error_count(self):
+    @api.depends("line_ids.error", "change_ids")
+    def _compute_counts(self):
         for wizard in self:
             wizard.error_count = len(wizard.line_ids.filtered("error"))
+            wizard.change_count = len(wizard.change_ids)
 
-    # --- parsing ------------------------------------------------------------------
+    # --- reading the file ---------------------------------------------------------
 
-    def _header_map(self, header):
-        found = {}
-        for index, cell in enumerate(header):
-            label = str(cell or "").strip().lower()
-            for key, names in COLUMNS.items():
-                if label in names and key not in found:
-                    found[key] = index
-        missing = [k for k in ("country", "date", "parts") if k not in found]
-        if missing:
-            raise UserError(
+    def _country_index(self):
+        """Odoo's country names in every installed language, and the official
+        forms ``rules.country_names`` knows."""
+        names = defaultdict(list)
+        Country = self.env["res.country"].with_context(active_test=False)
+        for lang, _name in self.env["res.lang"].get_installed():
+            for country in Country.with_context(lang=lang).search([]):
+                names[country.code].append(country.name)
+        return CountryIndex(names)
+
+    def _problem(self, code, params):
+        """A problem of ``rules.ratification`` in the user's language."""
+        messages = {
+            "bad_date": self.env._("bad date '%(value)s'"),
+            "bad_entry_into_force": self.env._("bad entry into force '%(value)s'"),
+            "bad_succession": self.env._(
+                "succession '%(value)s' is neither yes nor no"
+            ),
+            "unknown_parts": self.env._("unknown Part(s): %(parts)s"),
+            "unknown_article3": self.env._(
+                "unknown Article 3 exception(s): %(articles)s"
+            ),
+            "bad_confidence": self.env._(
+                "certainty '%(value)s' is not confirmed, partial or unverified"
+            ),
+            "superseded_not_accepted": self.env._(
+                "only accepted Parts can be no longer applicable (not accepted: "
+                "%(parts)s)"
+            ),
+            "denounced": self.env._(
+                "denunciation '%(value)s' not imported: record it by hand"
+            ),
+            "unknown_status": self.env._("status '%(value)s' not understood"),
+        }
+        return messages[code] % params
+
+    def _predecessor_message(self, key, successors):
+        names = ", ".join(
+            self.env["res.country"].search([("code", "in", successors)]).mapped("name")
+        )
+        messages = {
+            "yugoslavia": self.env._(
+                "Yugoslavia is a former State: it ratified C102 on 20 December 1954 "
+                "and its successor States are bound by succession (%(successors)s). "
+                "Their own rows are imported, not this one."
+            ),
+            "serbia_montenegro": self.env._(
+                "Serbia and Montenegro is a former State: its successor States are "
+                "bound by succession (%(successors)s). Their own rows are imported, "
+                "not this one."
+            ),
+            "czechoslovakia": self.env._(
+                "Czechoslovakia is a former State: its ratification was registered "
+                "on 11 January 1990 and its successor States are bound by succession "
+                "from 1 January 1993 (%(successors)s). Their own rows are imported, "
+                "not this one."
+            ),
+            "ussr": self.env._(
+                "The USSR is a former State; no ratification of C102 by it is "
+                "recorded. States that succeeded it ratified on their own "
+                "(%(successors)s). Their own rows are imported, not this one."
+            ),
+        }
+        return messages[key] % {"successors": names}
+
+    def _resolve_country(self, row, index, countries):
+        """The country of a row (ISO code and/or name), else an error or the
+        explanation of a former State."""
+        code = str(row.cells.get("code") or "").strip()
+        name = str(row.cells.get("country") or "").strip()
+        found = index.find(code) if code else None
+        if code and not found:
+            row.errors.append(self.env._("unknown ISO code '%(value)s'", value=code))
+            return
+        by_name = index.find(name) if name else None
+        if found and by_name and found != by_name:
+            row.errors.append(
                 self.env._(
-                    "The file has no column for: %(columns)s. Expected a header row "
-                    "with Country, Ratification date, Parts (and optionally Status, "
-                    "Note).",
-                    columns=", ".join(missing),
+                    "the ISO code '%(code)s' and the name '%(name)s' are different "
+                    "countries",
+                    code=code,
+                    name=name,
                 )
             )
-        return found
+            return
+        found = found or by_name
+        if not found and name:
+            predecessor = index.predecessor(name)
+            if predecessor:
+                row.skip = self._predecessor_message(*predecessor)
+                return
+        if not found or found not in countries:
+            message = self.env._("unknown country '%(value)s'", value=name or code)
+            close = [countries[c].name for c in index.suggest(name) if c in countries]
+            if close:
+                message += " " + self.env._(
+                    "(closest: %(names)s)", names=", ".join(close)
+                )
+            row.errors.append(message)
+            return
+        row.country = countries[found]
 
-    def _find_country(self, value):
-        text = str(value or "").strip()
-        if not text:
-            return self.env["res.country"]
-        Country = self.env["res.country"].with_context(active_test=False)
-        if len(text) == 2:
-            country = Country.search([("code", "=ilike", text)], limit=1)
-            if country:
-                return country
-        for lang, _name in self.env["res.lang"].get_installed():
-            country = Country.with_context(lang=lang).search(
-                [("name", "=ilike", text)], limit=1
-            )
-            if country:
-                return country
-        return self.env["res.country"]
-
-    def _parse(self):
+    def _read(self):
+        """Every row of the file, read and compared with the campaign's records."""
         self.ensure_one()
         try:
-            rows = _rows_from_file(base64.b64decode(self.file), self.filename)
+            rows = read_table(base64.b64decode(self.file or b""), self.filename)
         except Exception as exc:
             raise UserError(
                 self.env._(
                     "The file could not be read as CSV or XLSX: %(error)s", error=exc
                 )
             ) from exc
-        rows = [r for r in rows if any(str(c or "").strip() for c in r)]
         if len(rows) < 2:
             raise UserError(self.env._("The file has no ratification rows."))
-        columns = self._header_map(rows[0])
-        parts_by_code = {p.code: p for p in self.env["c102.part"].search([])}
-        lines, seen = [], {}
-        for number, row in enumerate(rows[1:], start=2):
-
-            def cell(key, row=row):
-                index = columns.get(key)
-                return row[index] if index is not None and index < len(row) else None
-
-            errors = []
-            country = self._find_country(cell("country"))
-            if not country:
-                errors.append(
-                    self.env._(
-                        "unknown country '%(value)s'", value=cell("country") or ""
-                    )
+        columns = header_map(rows[0])
+        missing = [k for k in ("country", "date") if k not in columns]
+        if "code" in columns and "country" in missing:
+            missing.remove("country")
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The file has no column for: %(columns)s. Expected a header row "
+                    "with Country (name or ISO code) and Ratification date, and any "
+                    "of Parts, Succession, Entry into force, Parts no longer "
+                    "applicable, Article 3 exceptions, Confidence, Sources, Status, "
+                    "Note.",
+                    columns=", ".join(missing),
                 )
-            elif country.id in seen:
-                errors.append(
+            )
+        index = self._country_index()
+        countries = {
+            c.code: c
+            for c in self.env["res.country"].with_context(active_test=False).search([])
+        }
+        records = {
+            r.country_id: r
+            for r in self.env["c102.country"].with_context(active_test=False).search([])
+        }
+        today = fields.Date.context_today(self)
+        result, seen = [], {}
+        for number, values in enumerate(rows[1:], start=2):
+            cells = {
+                key: values[i] if i < len(values) else None
+                for key, i in columns.items()
+            }
+            row = _Row(
+                number=number,
+                label=str(cells.get("country") or cells.get("code") or ""),
+                cells=cells,
+            )
+            result.append(row)
+            self._resolve_country(row, index, countries)
+            read = read_row(cells)
+            row.errors += [self._problem(c, p) for c, p in read.errors]
+            row.warnings += [self._problem(c, p) for c, p in read.warnings]
+            if row.skip or not row.country:
+                continue
+            if row.country in seen:
+                row.errors.append(
                     self.env._(
                         "%(country)s already on row %(row)s",
-                        country=country.name,
-                        row=seen[country.id],
+                        country=row.country.name,
+                        row=seen[row.country],
                     )
                 )
-            else:
-                seen[country.id] = number
-            date = _parse_date(cell("date"))
-            if not date:
-                errors.append(
-                    self.env._("bad date '%(value)s'", value=cell("date") or "")
-                )
-            codes, bad = parse_parts(str(cell("parts") or ""))
-            if bad:
-                errors.append(
-                    self.env._("unknown Part(s): %(parts)s", parts=", ".join(bad))
-                )
-            elif not check_article_2(codes).ok:
-                parts = self.env["c102.part"].browse(
-                    [parts_by_code[c].id for c in codes]
-                )
-                errors.append(parts.check_article_2()["reason"])
-            lines.append(
-                {
-                    "row_number": number,
-                    "country_label": str(cell("country") or ""),
-                    "country_id": country.id or False,
-                    "ratification_date": date or False,
-                    "parts_text": str(cell("parts") or ""),
-                    "part_ids": [(6, 0, [parts_by_code[c].id for c in codes])],
-                    "status": str(cell("status") or ""),
-                    "note": str(cell("note") or ""),
-                    "error": "; ".join(errors) or False,
-                }
-            )
-        return lines
+                continue
+            seen[row.country] = number
+            if row.errors:
+                continue
+            row.record = records.get(row.country, self.env["c102.country"])
+            current = row.record._ratification_facts() if row.record else {}
+            row.new, errors = merge(current, read.facts)
+            row.errors += [self._problem(c, p) for c, p in errors]
+            if not row.new["ratification_date"]:
+                row.errors.append(self.env._("no ratification date"))
+                continue
+            if needs_article_2(current, row.new):
+                result2 = check_article_2(row.new["accepted_parts"] or ())
+                if not result2.ok:
+                    parts = self.env["c102.part"].search(
+                        [("code", "in", list(result2.parts))]
+                    )
+                    row.errors.append(parts.check_article_2()["reason"])
+            if row.new["parts_status"] != "complete" and not row.errors:
+                row.warnings.append(self.env._("Parts to confirm against NORMLEX"))
+            if read.in_force is not None:
+                start = row.new["entry_into_force_date"]
+                if read.in_force and start and start > today:
+                    row.warnings.append(
+                        self.env._(
+                            "NORMLEX says in force, but the entry into force is "
+                            "%(date)s",
+                            date=format_date(self.env, start),
+                        )
+                    )
+                elif not read.in_force and start and start <= today:
+                    row.warnings.append(
+                        self.env._(
+                            "NORMLEX says not in force although in force since "
+                            "%(date)s: check for a denunciation",
+                            date=format_date(self.env, start),
+                        )
+                    )
+            row.changes = changes(current, row.new)
+        return result
+
+    # --- preview ------------------------------------------------------------------
+
+    def _format(self, key, value, facts):
+        """A fact as the preview shows it."""
+        if value in (None, False, "", ()):
+            return "—"
+        Country = self.env["c102.country"]
+        if key == "ratification_date":
+            if facts.get("ratification_date_precision") == "year":
+                return self.env._("%(year)s (year only)", year=value.year)
+            return format_date(self.env, value)
+        if key == "entry_into_force_date":
+            return format_date(self.env, value)
+        if key in ("ratification_date_precision", "parts_status", "source_confidence"):
+            labels = dict(Country._fields[key]._description_selection(self.env))
+            return labels.get(value, value)
+        if key == "is_succession":
+            return self.env._("Yes") if value else self.env._("No")
+        if key == "accepted_parts" or key == "article3":
+            return ", ".join(value)
+        if key == "superseded":
+            return ", ".join(f"{part} ({by})" for part, by in value)
+        return str(value)
+
+    def _label(self, key):
+        field = self.env["c102.country"]._fields[FACT_FIELDS.get(key, key)]
+        return field._description_string(self.env)
+
+    def _change_vals(self, row):
+        current = row.record._ratification_facts() if row.record else {}
+        return [
+            {
+                "sequence": position,
+                "field_name": key,
+                "field_label": self._label(key),
+                "old_value": self._format(key, old, current),
+                "new_value": self._format(key, new, row.new),
+            }
+            for position, (key, old, new) in enumerate(row.changes)
+        ]
+
+    def _line_vals(self, row):
+        if row.errors:
+            outcome = "error"
+        elif row.skip:
+            outcome = "skipped"
+        elif not row.changes:
+            outcome = "unchanged"
+        elif row.record.ratification_date:
+            outcome = "update"
+        else:
+            outcome = "new"
+        parts = self.env["c102.part"].search(
+            [("code", "in", list(row.new.get("accepted_parts") or ()))]
+        )
+        return {
+            "row_number": row.number,
+            "country_label": row.label,
+            "country_id": row.country.id if row.country else False,
+            "outcome": outcome,
+            "ratification_date": row.new.get("ratification_date") or False,
+            "parts_text": str(row.cells.get("parts") or ""),
+            "part_ids": [(6, 0, parts.ids)],
+            "status": str(row.cells.get("status") or ""),
+            "note": str(row.cells.get("note") or ""),
+            "error": "; ".join(row.errors) or False,
+            "warning": "; ".join(([row.skip] if row.skip else []) + row.warnings)
+            or False,
+            "change_ids": [
+                (0, 0, dict(vals, wizard_id=self.id)) for vals in self._change_vals(row)
+            ]
+            if not row.errors
+            else [],
+        }
 
     def action_preview(self):
         self.ensure_one()
-        self.line_ids = [(5, 0, 0)] + [(0, 0, vals) for vals in self._parse()]
+        rows = self._read()
+        self.line_ids = [(5, 0, 0)] + [(0, 0, self._line_vals(row)) for row in rows]
         self.state = "preview"
         return self._reopen()
 
@@ -200,34 +382,37 @@ class C102RatificationImport(models.TransientModel):
                     ),
                 )
             )
-        Country = self.env["c102.country"]
-        existing = {
-            r.country_id.id: r
-            for r in Country.search(
-                [("country_id", "in", self.line_ids.country_id.ids)]
+        rows = self._read()
+        previewed = sorted(
+            (c.line_id.row_number, c.field_name, c.new_value) for c in self.change_ids
+        )
+        planned = sorted(
+            (row.number, key, self._format(key, new, row.new))
+            for row in rows
+            for key, _old, new in row.changes
+        )
+        if any(row.errors for row in rows) or previewed != planned:
+            raise UserError(
+                self.env._(
+                    "The campaign's records changed since the preview: preview the "
+                    "file again. Nothing was imported."
+                )
             )
-        }
-        to_create = []
-        for line in self.line_ids:
-            vals = {
-                "ratification_date": line.ratification_date,
-                "accepted_part_ids": [(6, 0, line.part_ids.ids)],
-                "stage": "ratified",
-            }
-            if line.note or line.status:
-                vals["note"] = " — ".join(filter(None, [line.status, line.note]))
-            if line.country_id.id in existing:
-                existing[line.country_id.id].write(vals)
-            else:
-                to_create.append(dict(vals, country_id=line.country_id.id))
-        created = Country.create(to_create)
-        records = created | Country.browse([r.id for r in existing.values()])
+        Country = self.env["c102.country"]
+        touched = Country
+        for row in rows:
+            if row.skip or not row.country:
+                continue
+            record = row.record or Country.create({"country_id": row.country.id})
+            if row.changes:
+                record._write_facts(row.new, [key for key, _o, _n in row.changes])
+            touched |= record
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Imported ratifications"),
             "res_model": "c102.country",
             "view_mode": "list,form",
-            "domain": [("id", "in", records.ids)],
+            "domain": [("id", "in", touched.ids)],
         }
 
     def _reopen(self):

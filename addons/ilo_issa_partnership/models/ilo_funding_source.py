@@ -13,6 +13,8 @@ class IloFundingSource(models.Model):
     _description = "Funding Source"
     _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "code"
+    # found by its code too (budget lines, the command-line import's funding_source)
+    _rec_names_search = ["code", "name"]
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(required=True, tracking=True)

@@ -1,0 +1,41 @@
+"""ilo iati-export [--project NAME] -o FILE.xml: partnership projects as an IATI 2.03
+file, built and validated by the server."""
+
+import sys
+from pathlib import Path
+
+from . import CliError
+
+NAME = "iati-export"
+HELP = "export projects as an IATI 2.03 file"
+
+
+def arguments(parser):
+    parser.add_argument("--project", help="part of the project name (default: all)")
+    parser.add_argument("-o", "--output", required=True)
+
+
+def run(odoo, args):
+    projects = odoo.env["project.project"]
+    domain = [("is_partnership", "=", True)]
+    if args.project:
+        domain.append(("name", "ilike", args.project))
+    ids = projects.search(domain)
+    if not ids:
+        raise CliError("no partnership project matches")
+    result = projects.browse(ids).iati_export_xml()
+    Path(args.output).write_text(result["xml"], encoding="utf-8")
+    for error in result["errors"]:
+        print(f"iati: {error}", file=sys.stderr)
+    if result["errors"]:
+        print(
+            f"{args.output}: written, but NOT valid "
+            f"({len(result['errors'])} error(s)).",
+            file=sys.stderr,
+        )
+        return 1
+    activities = "activity" if len(ids) == 1 else "activities"
+    print(
+        f"{args.output}: {len(ids)} {activities}, valid against the IATI 2.03 schema."
+    )
+    return 0
