@@ -142,7 +142,10 @@ roles = {
     for user in env["res.users"].with_context(active_test=False).search([])
 }
 homes = {
-    user.login: user.action_id.get_external_id().get(user.action_id.id, "")
+    user.login: (
+        env[user.action_id.type].browse(user.action_id.id).get_external_id()
+        .get(user.action_id.id, "") if user.action_id else ""
+    )
     for user in env["res.users"].with_context(active_test=False).search([])
 }
 versions = {
