@@ -188,9 +188,11 @@ roles = {
     )
     for user in env["res.users"].with_context(active_test=False).search([])
 }
-homes = {  # the home action's own model holds its XML id (ir.actions.server...)
-    user.login: env[user.action_id.type].browse(user.action_id.id)
-    .get_external_id().get(user.action_id.id, "") if user.action_id else ""
+homes = {
+    user.login: (
+        env[user.action_id.type].browse(user.action_id.id).get_external_id()
+        .get(user.action_id.id, "") if user.action_id else ""
+    )
     for user in env["res.users"].with_context(active_test=False).search([])
 }
 versions = {
