@@ -20,7 +20,7 @@ stop-db:    ## stop the embedded PostgreSQL cluster
 shell:      ## an Odoo shell on the development database
 	@scripts/shell.sh
 
-bench:      ## benchmarks (tests/bench): the budget pivot over 200,000 lines vs raw SQL
+bench:      ## benchmarks (tests/bench) on ilo_bench; ILO_BENCH_LINES=2000000 for the 10x scale
 	@scripts/bench.sh
 
 # Production mode and scale (README, "Production mode and scale")
