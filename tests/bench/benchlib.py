@@ -67,16 +67,18 @@ def assert_same(orm_rows, raw_rows, what):
     return len(orm_rows)
 
 
-def vacuum_analyze(tables):
-    """VACUUM ANALYZE (outside a transaction): fresh statistics and visibility map after
-    the bulk inserts/deletes, as autovacuum would leave them on a live database."""
+def vacuum_analyze(tables, full=False):
+    """VACUUM ANALYZE (outside a transaction): fresh statistics and visibility map
+    after the bulk inserts, as autovacuum would leave them on a live database; FULL
+    after lines were removed, so that a smaller scale reads a table and indexes of its
+    size."""
     _db, info = odoo.sql_db.connection_info_for(DB)
     cnx = psycopg2.connect(**info)
     try:
         cnx.autocommit = True
         with cnx.cursor() as cr:
             for table in tables:
-                cr.execute(f"VACUUM ANALYZE {table}")
+                cr.execute(f"VACUUM {'FULL ' if full else ''}ANALYZE {table}")
     finally:
         cnx.close()
 
@@ -84,11 +86,13 @@ def vacuum_analyze(tables):
 def populate(env, lines):
     """The bench portfolio (once) and exactly ``lines`` bench budget lines (added or
     removed to match). Committed. Returns the number of bench budget lines."""
-    changed = _forget_old_bench_data(env.cr)
-    changed |= _populate_portfolio(env)
-    changed |= _populate_lines(env, lines)
+    removed = _forget_old_bench_data(env.cr)
+    added = _populate_portfolio(env)
+    lines_added, lines_removed = _populate_lines(env, lines)
     env.cr.commit()
-    if changed:
+    if removed or lines_removed:
+        vacuum_analyze(["ilo_budget_line"], full=True)
+    if added or lines_added:
         vacuum_analyze(
             [
                 "ilo_budget_line",
@@ -216,7 +220,8 @@ def _conversion_factors(env, sources, years):
 
 def _populate_lines(env, lines):
     """Exactly ``lines`` budget lines named 'bench line N' on the bench projects, 9 in
-    10 linked to one of the bench activities (of the same project)."""
+    10 linked to one of the bench activities (of the same project).
+    Returns (lines were added, lines were removed)."""
     cr = env.cr
     cr.execute("SELECT count(*) FROM ilo_budget_line WHERE name LIKE 'bench line %'")
     existing = cr.fetchone()[0]
@@ -232,9 +237,9 @@ def _populate_lines(env, lines):
             """,
             [lines],
         )
-        return True
+        return False, True
     if existing == lines:
-        return False
+        return False, False
     company = env.company
     sources = env["ilo.funding.source"].search([("company_id", "=", company.id)])
     years = range(2020, 2028)
@@ -311,7 +316,7 @@ def _populate_lines(env, lines):
             "activities": activities,
         },
     )
-    return True
+    return True, False
 
 
 def connect(odoo_argv):

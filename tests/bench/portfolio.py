@@ -36,7 +36,7 @@ LIST_FIELDS = [
 # The same groups from the tables: every activity (archived ones too, as the view),
 # with the sums of its budget lines (archived lines too: closed, not gone), of the
 # user's companies or of none (the record rule on the analysis).
-RAW_SQL = """
+RAW_SQL_GROUPS = """
     WITH budget AS (
         SELECT mission_id, training_id, deliverable_id,
                SUM(amount_planned_company) AS planned,
@@ -53,13 +53,19 @@ RAW_SQL = """
         SELECT d.project_id, d.date_deadline, b.planned, b.actual
           FROM ilo_deliverable d LEFT JOIN budget b ON b.deliverable_id = d.id
     )
-    SELECT p.collaboration_area_id, date_trunc('year', a.date::timestamp)::date,
+    SELECT p.collaboration_area_id, date_trunc('year', a.date::timestamp)::date AS year,
            count(*), SUM(COALESCE(a.planned, 0)), SUM(COALESCE(a.actual, 0))
       FROM activity a
       JOIN project_project p ON p.id = a.project_id
      WHERE p.company_id = ANY(%s) OR p.company_id IS NULL
   GROUP BY 1, 2
-  ORDER BY 1, 2
+"""
+RAW_SQL = RAW_SQL_GROUPS + " ORDER BY 1, 2"
+# the order of read_group (the analysis' pivot and graph): areas by sequence
+RAW_SQL_PIVOT = f"""
+    SELECT g.* FROM ({RAW_SQL_GROUPS}) g
+ LEFT JOIN ilo_collaboration_area a ON a.id = g.collaboration_area_id
+  ORDER BY a.sequence, a.id, g.year
 """
 
 
@@ -100,15 +106,53 @@ def main(argv):
             cr.execute(RAW_SQL, [companies])
             return cr.fetchall()
 
-        groups = assert_same(orm(), raw(), "partnership analysis")
-        t_orm, t_raw = timed_pair(orm, raw)
-        ratio = t_orm / t_raw
-        failed |= ratio > GOAL
+        def pivot():
+            env.invalidate_all()
+            return Report.read_group(
+                [],
+                ["budget_planned", "budget_actual"],
+                ["collaboration_area_id", "date:year"],
+                lazy=False,
+            )
+
+        def raw_pivot():
+            cr.execute(RAW_SQL_PIVOT, [companies])
+            return [
+                (row[0], row[1] and row[1].isoformat(), *row[2:])
+                for row in cr.fetchall()
+            ]
+
+        def pivot_rows(groups):
+            return [
+                (
+                    group["collaboration_area_id"]
+                    and group["collaboration_area_id"][0],
+                    (group["__range"].get("date:year") or {}).get("from"),
+                    group["__count"],
+                    group["budget_planned"],
+                    group["budget_actual"],
+                )
+                for group in groups
+            ]
+
+        groups = assert_same(orm(), raw(), "partnership analysis (_read_group)")
+        assert_same(
+            pivot_rows(pivot()), raw_pivot(), "partnership analysis (read_group)"
+        )
         print(
             f"partnership analysis by area x year, {groups} groups, identical on both "
-            f"sides: _read_group {t_orm * 1000:.0f} ms, raw SQL {t_raw * 1000:.0f} ms "
-            f"(medians of 7), ratio {ratio:.2f} (goal <= {GOAL})"
+            "sides (medians of 7):"
         )
+        for label, timings in (
+            ("_read_group", timed_pair(orm, raw)),
+            ("read_group as the pivot view", timed_pair(pivot, raw_pivot)),
+        ):
+            ratio = timings[0] / timings[1]
+            failed |= ratio > GOAL
+            print(
+                f"  {label}: {timings[0] * 1000:.0f} ms, raw SQL "
+                f"{timings[1] * 1000:.0f} ms, ratio {ratio:.2f} (goal <= {GOAL})"
+            )
 
         def list_queries(limit):
             env.invalidate_all()
