@@ -28,9 +28,11 @@ def parse_args(argv):
 
 
 def timed_pair(orm, raw, repeat=7):
-    """Median wall times of ``repeat`` calls of ``orm`` and ``raw``, interleaved (one of
-    each in turn, after one warm-up call of each) so that the load of the shared machine
-    falls on both sides alike. Returns (orm seconds, raw seconds)."""
+    """Times of ``repeat`` calls of ``orm`` and ``raw``, interleaved (one of each in
+    turn, after one warm-up call of each) so that the load of the shared machine falls
+    on both sides alike. Returns (median orm seconds, median raw seconds, median of
+    the ratios of each pair): the ratio of a pair is measured under the same load, and
+    the median of them ignores a pair that a burst of another process spoiled."""
     orm(), raw()
     t_orm, t_raw = [], []
     for _ in range(repeat):
@@ -38,7 +40,20 @@ def timed_pair(orm, raw, repeat=7):
             start = time.perf_counter()
             fn()
             times.append(time.perf_counter() - start)
-    return statistics.median(t_orm), statistics.median(t_raw)
+    ratios = [a / b for a, b in zip(t_orm, t_raw, strict=True)]
+    return statistics.median(t_orm), statistics.median(t_raw), statistics.median(ratios)
+
+
+def print_ratio(label, timings, goal=None):
+    """Print one comparison; True when it misses the goal."""
+    t_orm, t_raw, ratio = timings
+    verdict = f"goal <= {goal}" if goal else "no goal"
+    print(
+        f"  {label}: ORM {t_orm * 1000:.0f} ms, raw SQL {t_raw * 1000:.0f} ms "
+        f"(medians of 7 runs each), ratio {ratio:.2f} (median of the 7 pairs; "
+        f"{verdict})"
+    )
+    return bool(goal) and ratio > goal
 
 
 def normalise(rows):
