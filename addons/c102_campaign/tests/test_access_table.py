@@ -53,6 +53,7 @@ TABLE = {
 ABSTRACT = {
     "ilo.activity.mixin",
     "ilo.budget.totals.mixin",
+    "ilo.group.order.mixin",
     "ilo.portal.mixin",
     "ilo.workflow.mixin",
     "c102.campaign.map",

@@ -1,7 +1,5 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -28,7 +26,7 @@ class IloBudgetLine(models.Model):
 
     _name = "ilo.budget.line"
     _description = "Activity Budget Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ilo.group.order.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -365,76 +363,6 @@ class IloBudgetLine(models.Model):
                         count=len(line.analytic_line_ids),
                     )
                 )
-
-    # --- the budget pivot -----------------------------------------------------------
-
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        """Groups in the order the pivot asks for, without the cost of that order.
-
-        ``read_group`` (the pivot, the graph, grouped lists) orders groups by their
-        fields, a many2one by its model's order: area by sequence, funding source by
-        code. In SQL that joins both tables to every budget line and groups by their
-        columns too, before aggregating: 1.5x the plain GROUP BY at 2,000,000 lines,
-        2.8x at 200,000 (the planner then sorts every line). With all the groups
-        wanted (no limit, no offset) and that default order, the groups are read by
-        id and put in the same order here: a few hundred groups, not millions of
-        lines. Only for models ordered by ascending terms (as areas and funding
-        sources), where SQL puts the empty group last."""
-        comodel_order = {
-            index: self.env[self._fields[spec].comodel_name]
-            for index, spec in enumerate(groupby)
-            if spec in self._fields
-            and self._fields[spec].type == "many2one"
-            and self.env[self._fields[spec].comodel_name]._order != "id"
-        }
-        if (
-            not comodel_order
-            or any(
-                re.search(r"\b(desc|nulls)\b", comodel._order, re.IGNORECASE)
-                for comodel in comodel_order.values()
-            )
-            or limit
-            or offset
-            or (order or "").replace(" ", "") != ",".join(groupby)
-        ):
-            return super()._read_group(
-                domain, groupby, aggregates, having, offset, limit, order
-            )
-        rows = super()._read_group(domain, groupby, aggregates, having)
-        ranks = {}
-        for index, comodel in comodel_order.items():
-            ids = list({row[index].id for row in rows if row[index]})
-            ordered = comodel.sudo().with_context(active_test=False)
-            ordered = ordered.search([("id", "in", ids)])
-            ranks[index] = {id_: rank for rank, id_ in enumerate(ordered.ids)}
-
-        def sort_key(row):
-            key = []
-            for index, spec in enumerate(groupby):
-                value = row[index]
-                field = self._fields.get(spec.split(":")[0])
-                if index in ranks:
-                    key.append((not value, ranks[index].get(value.id, 0)))
-                elif field and field.relational:
-                    key.append((not value, value.id or 0))
-                elif field and field.type == "boolean":
-                    key.append((False, value))
-                else:
-                    # SQL's ascending order: empty groups (NULL) last
-                    key.append((value is False, 0 if value is False else value))
-            return key
-
-        return sorted(rows, key=sort_key)
 
     # --- totals for projects and activities ----------------------------------------
 

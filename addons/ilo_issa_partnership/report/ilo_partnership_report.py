@@ -10,6 +10,7 @@ class IloPartnershipReport(models.Model):
     """One row per partnership activity (mission, training, deliverable)."""
 
     _name = "ilo.partnership.report"
+    _inherit = ["ilo.group.order.mixin"]
     _description = "Partnership Analysis"
     _auto = False
     _order = "date desc"
