@@ -18,7 +18,7 @@ class IloGroupOrderMixin(models.AbstractModel):
     """
 
     _name = "ilo.group.order.mixin"
-    _description = "Grouped reads in the many2ones' order, sorted after grouping"
+    _description = "Group Order"
 
     @api.model
     def _read_group(
