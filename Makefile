@@ -26,7 +26,7 @@ upstream:   ## Odoo's own project and portal suites with and without the addons:
 i18n:       ## re-export the .pot files and refresh fr.po (new terms left empty to translate)
 	@scripts/i18n.sh
 
-bench:      ## benchmarks (tests/bench): the budget pivot over 200,000 lines vs raw SQL
+bench:      ## benchmarks (tests/bench) on ilo_bench; ILO_BENCH_LINES=2000000 for the 10x scale
 	@scripts/bench.sh
 
 # Production mode and scale (README, "Production mode and scale")

@@ -55,6 +55,7 @@ TABLE = {
 ABSTRACT = {
     "ilo.activity.mixin",
     "ilo.budget.totals.mixin",
+    "ilo.group.order.mixin",
     "ilo.portal.mixin",
     "ilo.workflow.mixin",
     "ilo.input.check.mixin",

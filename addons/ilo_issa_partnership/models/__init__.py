@@ -5,6 +5,7 @@ from . import ilo_workflow_mixin
 from . import ilo_activity_mixin
 from . import ilo_budget_totals_mixin
 from . import ilo_portal_mixin
+from . import ilo_group_order_mixin
 from . import res_partner
 from . import res_users
 from . import res_config_settings

@@ -26,7 +26,7 @@ class IloBudgetLine(models.Model):
 
     _name = "ilo.budget.line"
     _description = "Activity Budget Line"
-    _inherit = ["mail.thread", "ilo.input.check.mixin"]
+    _inherit = ["mail.thread", "ilo.group.order.mixin", "ilo.input.check.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 

@@ -13,7 +13,7 @@ class IloPartnershipAnalysis(models.Model):
     """One row per partnership activity (mission, training, deliverable)."""
 
     _name = "ilo.partnership.analysis"
-    _inherit = ["ilo.input.check.mixin"]
+    _inherit = ["ilo.group.order.mixin", "ilo.input.check.mixin"]
     _description = "Partnership Analysis"
     _auto = False
     _order = "date desc"

@@ -113,6 +113,7 @@ class TestAccessMatrix(PartnershipCommon):
             .mapped("model")
         )
         abstract = {"ilo.activity.mixin", "ilo.budget.totals.mixin"}
+        abstract |= {"ilo.group.order.mixin"}
         # the results framework has its own access tests (test_results) and is in
         # the table of both addons (c102_campaign/tests/test_access_table.py)
         abstract |= {"ilo.result", "ilo.indicator", "ilo.indicator.period"}

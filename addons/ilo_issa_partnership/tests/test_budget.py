@@ -207,6 +207,58 @@ class TestBudget(PartnershipCommon):
         totals = {source.code: total for _area, source, _cat, _year, total in groups}
         self.assertEqual(totals, {"ISSA-T": 20_000, "RB-T": 7_000})
 
+    def test_pivot_groups_in_sql_order(self):
+        """The pivot's read_group sorts area and funding source groups by their models'
+        order without joining them to the lines: same groups, same order as SQL."""
+        usd_source = self._funding_source("AA-T", amount=50_000)  # code before ISSA-T
+        self.area_training.sequence = 0  # before the advisory area, created first
+        self._line(amount_planned=1_000)
+        self._line(funding_source_id=usd_source.id, currency_id=self.usd.id)
+        self._line(category="staff", date_from="2031-01-01", date_to="2031-12-31")
+        self.env["ilo.budget.line"].create(
+            {
+                "project_id": self.project_training.id,
+                "funding_source_id": usd_source.id,
+                "category": "other",
+                "date_from": "2030-01-01",
+                "date_to": "2030-12-31",
+                "amount_planned": 500,
+            }
+        )
+        Line = self.env["ilo.budget.line"].with_user(self.users["finance"])
+        domain = [("funding_source_id", "in", (usd_source | self.source_chf).ids)]
+        fields = ["amount_planned_company"]
+        for groupby in (
+            [
+                "collaboration_area_id",
+                "funding_source_id",
+                "category",
+                "date_from:year",
+            ],
+            ["funding_source_id", "collaboration_area_id"],
+            ["category", "project_id", "is_over_budget"],
+            ["mission_id", "funding_source_id"],
+        ):
+            with self.subTest(groupby=groupby):
+                groups = Line.read_group(domain, fields, groupby, lazy=False)
+                # with a limit, the groups come in SQL's order (joined models)
+                in_sql = Line.read_group(domain, fields, groupby, lazy=False, limit=99)
+                self.assertEqual(groups, in_sql)
+        groups = Line.read_group(
+            domain, fields, ["collaboration_area_id", "funding_source_id"], lazy=False
+        )
+        self.assertEqual(
+            [
+                (g["collaboration_area_id"][0], g["funding_source_id"][0])
+                for g in groups
+            ],
+            [
+                (self.area_training.id, usd_source.id),
+                (self.area_advisory.id, usd_source.id),
+                (self.area_advisory.id, self.source_chf.id),
+            ],
+        )
+
     def test_access(self):
         line = self._line()
         for role in ("reader", "officer", "leadership"):

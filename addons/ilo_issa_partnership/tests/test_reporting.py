@@ -161,6 +161,39 @@ class TestReporting(PartnershipCommon):
         )
         self.assertTrue(late.is_late)
 
+    def test_analysis_groups_in_sql_order(self):
+        """The analysis' read_group (its pivot) orders area, project and country groups
+        by their models' order after grouping: the same groups in the same order as
+        Odoo's SQL (with a limit)."""
+        self.area_training.sequence = 0  # before the advisory area
+        self.env["ilo.deliverable"].create(
+            {"name": "Report deliverable", "project_id": self.project_training.id}
+        )
+        Report = self.env["ilo.partnership.analysis"].with_user(self.users["leadership"])
+        fields = ["budget_planned", "activity_count"]
+        for groupby in (
+            ["collaboration_area_id", "date:year"],
+            ["country_id", "project_id"],
+            ["activity_type", "collaboration_area_id"],
+        ):
+            with self.subTest(groupby=groupby):
+                groups = Report.read_group([], fields, groupby, lazy=False)
+                in_sql = Report.read_group([], fields, groupby, lazy=False, limit=10**6)
+                self.assertEqual(groups, in_sql)
+        areas = [
+            group["collaboration_area_id"]
+            for group in Report.read_group(
+                [("project_id", "in", (self.project | self.project_training).ids)],
+                fields,
+                ["collaboration_area_id"],
+                lazy=False,
+            )
+        ]
+        self.assertEqual(
+            [area[0] for area in areas],
+            [self.area_training.id, self.area_advisory.id],
+        )
+
     def test_financial_fields_restricted(self):
         Analysis = self.env["ilo.partnership.analysis"]
         officer_rows = Analysis.with_user(self.users["officer"]).search(
