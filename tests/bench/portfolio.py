@@ -1,7 +1,7 @@
 """Benchmark: a large synthetic portfolio (5 areas, 200 projects, 20,000 activities,
 the bench budget lines, 190 country records). Prints, in one run:
 
-- the partnership analysis (the ilo.partnership.analysis SQL view) grouped by area x year
+- the partnership analysis (ilo.partnership.analysis, a SQL view) by area x year
   as the ORM reads it, against hand-written SQL computing the same groups from the
   tables (identical groups, counts and sums asserted);
 - the SQL query count of reading a list page of 10 and of 1,000 missions;

@@ -169,7 +169,9 @@ class TestReporting(PartnershipCommon):
         self.env["ilo.deliverable"].create(
             {"name": "Report deliverable", "project_id": self.project_training.id}
         )
-        Report = self.env["ilo.partnership.analysis"].with_user(self.users["leadership"])
+        Report = self.env["ilo.partnership.analysis"].with_user(
+            self.users["leadership"]
+        )
         fields = ["budget_planned", "activity_count"]
         for groupby in (
             ["collaboration_area_id", "date:year"],
