@@ -2,14 +2,18 @@
  * manager) and sees the country's readiness to ratify. */
 import {registry} from "@web/core/registry";
 
-function addLine(part, basis, coverage, benefit) {
+/** The steps that add line number `row` (1-based): each step targets that row, once it
+ * is the row being edited, so that no value lands in the previous row while the list
+ * is still saving it (slow machines). */
+function addLine(row, part, basis, coverage, benefit) {
+    const line = `.o_field_widget[name=line_ids] .o_data_row:nth-child(${row}).o_selected_row`;
     return [
         {
             trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=part_id] input",
+            trigger: `${line} .o_field_widget[name=part_id] input`,
             run: `edit ${part}`,
         },
         {
@@ -17,15 +21,15 @@ function addLine(part, basis, coverage, benefit) {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=coverage_basis] select",
+            trigger: `${line} .o_field_widget[name=coverage_basis] select`,
             run: `select "${basis}"`,
         },
         {
-            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=coverage_rate] input",
+            trigger: `${line} .o_field_widget[name=coverage_rate] input`,
             run: `edit ${coverage}`,
         },
         {
-            trigger: ".o_field_widget[name=line_ids] .o_selected_row .o_field_widget[name=benefit_rate] input",
+            trigger: `${line} .o_field_widget[name=benefit_rate] input`,
             run: `edit ${benefit}`,
         },
     ];
@@ -46,9 +50,9 @@ registry.category("web_tour.tours").add("c102_assessment_tour", {
             trigger: ".o-autocomplete--dropdown-item:contains(Kenya)",
             run: "click",
         },
-        ...addLine("Medical Care", "employees", "60", "0"),
-        ...addLine("Old-Age Benefit", "employees", "55", "42"),
-        ...addLine("Family Benefit", "active_population", "25", "3"),
+        ...addLine(1, "Medical Care", "employees", "60", "0"),
+        ...addLine(2, "Old-Age Benefit", "employees", "55", "42"),
+        ...addLine(3, "Family Benefit", "active_population", "25", "3"),
         {
             trigger: ".o_form_view .o_form_button_save",
             run: "click",
