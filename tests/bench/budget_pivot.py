@@ -173,11 +173,9 @@ def main(argv):
             timed_pair(pivot_opening, raw_pivot_opening),
             GOAL,
         )
-        timings = timed_pair(expanded, raw_expanded)
         print_ratio(
-            f"read_group expanded to the {groups} groups (Odoo formats each group: "
-            f"{(timings[0] - timings[1]) / groups * 1000:.3f} ms a group)",
-            timings,
+            f"read_group expanded to the {groups} groups (Odoo formats each group)",
+            timed_pair(expanded, raw_expanded),
         )
         return 1 if failed else 0
 
