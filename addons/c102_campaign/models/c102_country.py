@@ -392,16 +392,20 @@ class C102Country(models.Model):
         if self.env.su and self.env.context.get("c102_source_data"):
             return
         for record in self:
-            result = record.accepted_part_ids.check_article_2()
-            if not result["ok"]:
-                raise ValidationError(
-                    self.env._(
-                        "%(country)s: this ratification cannot be recorded. "
-                        "%(reason)s",
-                        country=record.name,
-                        reason=result["reason"],
-                    )
+            record._check_accepted_parts_article_2()
+
+    def _check_accepted_parts_article_2(self):
+        """Refuse this ratification when its accepted Parts do not meet Article 2."""
+        self.ensure_one()
+        result = self.accepted_part_ids.check_article_2()
+        if not result["ok"]:
+            raise ValidationError(
+                self.env._(
+                    "%(country)s: this ratification cannot be recorded. %(reason)s",
+                    country=self.name,
+                    reason=result["reason"],
                 )
+            )
 
     @staticmethod
     def _stamp_stage_date(vals, today, records=None):
@@ -440,16 +444,7 @@ class C102Country(models.Model):
                 )
             # Article 2 on complete lists; a partial list is to confirm, not refused
             if record.ratification_date and record.parts_status == "complete":
-                result = record.accepted_part_ids.check_article_2()
-                if not result["ok"]:
-                    raise ValidationError(
-                        self.env._(
-                            "%(country)s: this ratification cannot be recorded. "
-                            "%(reason)s",
-                            country=record.name,
-                            reason=result["reason"],
-                        )
-                    )
+                record._check_accepted_parts_article_2()
 
     @api.constrains("superseded_line_ids", "accepted_part_ids")
     def _check_superseded(self):
