@@ -17,6 +17,7 @@ from ..rules import (
     merge,
     read_row,
 )
+from ..rules.country_names import ilo_codes_matching, ilo_name
 from ..rules.ratification import read_table
 
 _logger = logging.getLogger(__name__)
@@ -63,7 +64,13 @@ class C102Country(models.Model):
     country_id = fields.Many2one(
         "res.country", required=True, ondelete="restrict", index=True, tracking=True
     )
-    name = fields.Char(related="country_id.name", readonly=True)
+    name = fields.Char(
+        string="Country Name",
+        compute="_compute_name",
+        search="_search_name",
+        help="The State's name as the ILO writes it, in your language "
+        "(e.g. Timor-Leste, Türkiye, Cabo Verde).",
+    )
     active = fields.Boolean(default=True, tracking=True)
     code = fields.Char(related="country_id.code", string="ISO code")
     stage = fields.Selection(
@@ -210,6 +217,31 @@ class C102Country(models.Model):
     _sql_constraints = [
         ("country_unique", "unique(country_id)", "A country has one campaign record."),
     ]
+
+    @api.depends("country_id.name", "country_id.code")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        lang = self.env.lang
+        for record in self:
+            country = record.country_id
+            record.name = ilo_name(country.code, lang, country.name)
+
+    def _search_name(self, operator, value):
+        """Odoo's name or the ILO's (``rules.country_names.ILO_NAMES``): "Tchéquie"
+        and "Czech Republic" both find Czechia."""
+        if operator not in ("ilike", "=ilike", "like", "=", "not ilike", "!="):
+            return [("country_id.name", operator, value)]
+        positive = {"not ilike": "ilike", "!=": "="}.get(operator, operator)
+        domain = [
+            "|",
+            ("country_id.name", positive, value),
+            (
+                "country_id.code",
+                "in",
+                ilo_codes_matching(value, exact=positive == "=") if value else [],
+            ),
+        ]
+        return ["!", *domain] if positive != operator else domain
 
     @api.depends("ratification_date", "is_succession")
     def _compute_entry_into_force_date(self):

@@ -141,6 +141,61 @@ ALIASES = {
     "VN": ("Viet Nam", "Vietnam"),
 }
 
+# ISO code -> (English, French): the State's name as the ILO writes it (NORMLEX, the
+# campaign's pages: the UN's official short names), where Odoo's name differs in
+# either language (Odoo: "Cape Verde"/"Cap-Vert", "Timor oriental", "Turquie"...).
+# The campaign's records, dashboards, map and country brief show these names.
+ILO_NAMES = {
+    "BO": ("Bolivia (Plurinational State of)", "Bolivie (État plurinational de)"),
+    "CV": ("Cabo Verde", "Cabo Verde"),
+    "CZ": ("Czechia", "Tchéquie"),
+    "IR": ("Iran (Islamic Republic of)", "Iran (République islamique d')"),
+    "KR": ("Republic of Korea", "République de Corée"),
+    "LA": ("Lao People's Democratic Republic", "République démocratique populaire lao"),
+    "MD": ("Republic of Moldova", "République de Moldova"),
+    "SY": ("Syrian Arab Republic", "République arabe syrienne"),
+    "TL": ("Timor-Leste", "Timor-Leste"),
+    "TR": ("Türkiye", "Türkiye"),
+    "TZ": ("United Republic of Tanzania", "République-Unie de Tanzanie"),
+    "VE": (
+        "Venezuela (Bolivarian Republic of)",
+        "Venezuela (République bolivarienne du)",
+    ),
+    "VN": ("Viet Nam", "Viet Nam"),
+}
+
+
+def ilo_name(code, lang, default):
+    """The ILO's name of a State, in the reader's language.
+
+    :param code: ISO 3166-1 alpha-2 code, any case (``"tl"``), or a falsy value
+    :param lang: an Odoo language code (``"fr_FR"``, ``"fr_BE"``: French; anything
+        else, or nothing: English)
+    :param default: the name to give where the ILO writes it as Odoo does (Odoo's
+        name in that language)
+    :return: ``"Timor-Leste"`` for ``("TL", "fr_FR", "Timor oriental")``
+    """
+    names = ILO_NAMES.get((code or "").upper())
+    if not names:
+        return default
+    return names[1] if (lang or "").startswith("fr") else names[0]
+
+
+def ilo_codes_matching(text, exact=False):
+    """ISO codes whose ILO name, in English or French, contains ``text`` (or, with
+    ``exact``, is ``text``), compared as :func:`normalise` does: how a search by
+    name finds "Tchéquie" or "Czechia" although Odoo calls it "Czech Republic"."""
+    wanted = normalise(text)
+    return sorted(
+        code
+        for code, names in ILO_NAMES.items()
+        if any(
+            wanted == normalise(name) if exact else wanted in normalise(name)
+            for name in names
+        )
+    )
+
+
 # Former States: key -> (names, ISO codes of the successor States). The models word
 # the explanation (in the user's language) from the key.
 PREDECESSORS = {

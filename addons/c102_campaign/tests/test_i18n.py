@@ -31,6 +31,27 @@ class TestFrench(TransactionCase):
             "au moins trois des parties II à X", parts.check_article_2()["reason"]
         )
 
+    def test_country_names_as_the_ilo_writes_them(self):
+        """Odoo says "Czech Republic"/"République tchèque" and "Turquie"; the
+        campaign says what the ILO says, in the reader's language, and finds a
+        country by either name."""
+        czechia = self.env.ref("c102_campaign.c102_country_cz")
+        self.assertEqual(czechia.with_context(lang="en_US").name, "Czechia")
+        self.assertEqual(czechia.with_context(lang="fr_FR").name, "Tchéquie")
+        self.assertEqual(czechia.with_context(lang="fr_FR").display_name, "Tchéquie")
+        Country = self.fr["c102.country"]
+        for text in ("Tchéquie", "tchéq", "Czech Republic", "Czechia"):
+            with self.subTest(text=text):
+                self.assertIn(czechia, Country.search([("name", "ilike", text)]))
+        self.assertIn(czechia, Country.search([("name", "=", "Tchéquie")]))
+        self.assertNotIn(czechia, Country.search([("name", "not ilike", "Tchéquie")]))
+        self.assertEqual(
+            self.env.ref("c102_campaign.c102_country_tr")
+            .with_context(lang="fr_FR")
+            .name,
+            "Türkiye",
+        )
+
     def test_ratifications_in_french(self):
         part = self.fr.ref("c102_campaign.part_V")
         self.assertEqual(part.display_name, "Partie V — Prestations de vieillesse")

@@ -9,7 +9,7 @@ from odoo.tests import BaseCase, tagged
 from odoo.tools import file_open
 
 from ..rules import CountryIndex, changes, check_article_2, merge, read_row
-from ..rules.country_names import normalise
+from ..rules.country_names import ilo_codes_matching, ilo_name, normalise
 from ..rules.ratification import (
     entry_into_force,
     header_map,
@@ -94,6 +94,25 @@ class TestCountryNames(BaseCase):
         for name, code in cases.items():
             with self.subTest(name=name):
                 self.assertEqual(self.index.find(name), code)
+
+    def test_ilo_names_in_the_readers_language(self):
+        self.assertEqual(ilo_name("TL", "fr_FR", "Timor oriental"), "Timor-Leste")
+        self.assertEqual(ilo_name("cz", "fr_BE", "République tchèque"), "Tchéquie")
+        self.assertEqual(ilo_name("CZ", "en_US", "Czech Republic"), "Czechia")
+        self.assertEqual(ilo_name("CV", None, "Cape Verde"), "Cabo Verde")
+        self.assertEqual(ilo_name("TR", "fr_FR", "Turquie"), "Türkiye")
+        # where the ILO writes it as Odoo does, Odoo's name in that language
+        self.assertEqual(ilo_name("FR", "fr_FR", "France"), "France")
+        self.assertEqual(ilo_name(False, "fr_FR", "Nulle part"), "Nulle part")
+
+    def test_ilo_names_found_by_search(self):
+        self.assertEqual(ilo_codes_matching("tcheq"), ["CZ"])
+        self.assertEqual(ilo_codes_matching("Türk"), ["TR"])
+        self.assertEqual(
+            ilo_codes_matching("republique"), ["IR", "KR", "LA", "MD", "SY", "TZ", "VE"]
+        )
+        self.assertEqual(ilo_codes_matching("Timor-Leste", exact=True), ["TL"])
+        self.assertEqual(ilo_codes_matching("Timor", exact=True), [])
 
     def test_normalise(self):
         self.assertEqual(normalise("Côte d\u2019Ivoire"), "cote divoire")

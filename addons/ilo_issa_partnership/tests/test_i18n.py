@@ -82,6 +82,33 @@ class TestFrenchProduct(TransactionCase):
         cls.modules = load_french(cls.env)
         cls.fr = cls.env(context={"lang": "fr_FR"})
 
+    def test_french_agrees_with_the_noun(self):
+        """A mission is *terminée* or *annulée*, a deliverable *annulé*, a training
+        *prévue*; the button that starts an activity says *Démarrer* (a verb) while
+        its start date is *Début* (i18n_extra/fr.po)."""
+
+        def state_label(model, value):
+            states = self.fr[model]._fields["state"]._description_selection(self.fr)
+            return dict(states)[value]
+
+        self.assertEqual(state_label("ilo.advisory.mission", "done"), "Terminée")
+        self.assertEqual(state_label("ilo.advisory.mission", "cancelled"), "Annulée")
+        self.assertEqual(state_label("ilo.advisory.mission", "submitted"), "Soumise")
+        self.assertEqual(state_label("ilo.training", "planned"), "Prévue")
+        self.assertEqual(state_label("ilo.training", "done"), "Terminée")
+        self.assertEqual(state_label("ilo.deliverable", "cancelled"), "Annulé")
+        self.assertEqual(state_label("ilo.deliverable", "planned"), "Prévu")
+        for model in ("advisory_mission", "training", "deliverable"):
+            with self.subTest(model=model):
+                view = self.fr.ref(f"ilo_issa_partnership.ilo_{model}_view_form")
+                start = etree.fromstring(view.arch).xpath(
+                    "//button[@name='action_start']"
+                )
+                self.assertEqual(start[0].get("string"), "Démarrer")
+        for model in ("ilo.advisory.mission", "ilo.training"):
+            label = self.fr[model]._fields["date_start"].get_description(self.fr)
+            self.assertEqual(label["string"], "Début")
+
     def test_menus_in_french(self):
         expected = {
             "ilo_issa_partnership.menu_root": "Partenariat",
