@@ -16,4 +16,5 @@ from . import test_i18n
 from . import test_input_values
 from . import test_outside_partnership
 from . import test_roles
+from . import test_role_tours
 from . import test_bulk_import
