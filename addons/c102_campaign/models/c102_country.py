@@ -17,7 +17,7 @@ from ..rules import (
     merge,
     read_row,
 )
-from ..rules.country_names import ilo_codes_matching, ilo_name
+from ..rules.country_names import CountryIndex, ilo_name
 from ..rules.ratification import read_table
 
 _logger = logging.getLogger(__name__)
@@ -227,21 +227,30 @@ class C102Country(models.Model):
             record.name = ilo_name(country.code, lang, country.name)
 
     def _search_name(self, operator, value):
-        """Odoo's name or the ILO's (``rules.country_names.ILO_NAMES``): "Tchéquie"
-        and "Czech Republic" both find Czechia."""
-        if operator not in ("ilike", "=ilike", "like", "=", "not ilike", "!="):
+        """Odoo's name in any installed language or the ILO's, without minding
+        accents, case or apostrophes: "Tchéquie", "czech republic" and "Cote
+        d'Ivoire" all find their country."""
+        if operator not in ("ilike", "=", "not ilike", "!=") or not value:
             return [("country_id.name", operator, value)]
-        positive = {"not ilike": "ilike", "!=": "="}.get(operator, operator)
-        domain = [
-            "|",
-            ("country_id.name", positive, value),
-            (
-                "country_id.code",
-                "in",
-                ilo_codes_matching(value, exact=positive == "=") if value else [],
-            ),
-        ]
-        return ["!", *domain] if positive != operator else domain
+        index = self._country_index()
+        if operator in ("=", "!="):
+            code = index.find(value)
+            codes = [code] if code else []
+        else:
+            codes = index.codes_containing(value)
+        domain = [("country_id.code", "in", codes)]
+        return ["!", *domain] if operator in ("not ilike", "!=") else domain
+
+    @api.model
+    def _country_index(self):
+        """A ``rules.country_names.CountryIndex`` of every country under its Odoo
+        names in each installed language (and the ILO's, UN and French forms)."""
+        names = {}
+        Country = self.env["res.country"].sudo()
+        for lang, _name in self.env["res.lang"].get_installed():
+            for country in Country.with_context(lang=lang).search([]):
+                names.setdefault(country.code, []).append(country.name)
+        return CountryIndex(names)
 
     @api.depends("ratification_date", "is_succession")
     def _compute_entry_into_force_date(self):

@@ -181,21 +181,6 @@ def ilo_name(code, lang, default):
     return names[1] if (lang or "").startswith("fr") else names[0]
 
 
-def ilo_codes_matching(text, exact=False):
-    """ISO codes whose ILO name, in English or French, contains ``text`` (or, with
-    ``exact``, is ``text``), compared as :func:`normalise` does: how a search by
-    name finds "Tchéquie" or "Czechia" although Odoo calls it "Czech Republic"."""
-    wanted = normalise(text)
-    return sorted(
-        code
-        for code, names in ILO_NAMES.items()
-        if any(
-            wanted == normalise(name) if exact else wanted in normalise(name)
-            for name in names
-        )
-    )
-
-
 # Former States: key -> (names, ISO codes of the successor States). The models word
 # the explanation (in the user's language) from the key.
 PREDECESSORS = {
@@ -288,6 +273,8 @@ class CountryIndex:
             self._add(code, known)
         for code, known in ALIASES.items():
             self._add(code, known)
+        for code, known in ILO_NAMES.items():
+            self._add(code, known)
         self._predecessors = {}
         for key, (known, _successors) in PREDECESSORS.items():
             for name in known:
@@ -311,6 +298,15 @@ class CountryIndex:
             if form in self._index:
                 return self._index[form]
         return None
+
+    def codes_containing(self, text):
+        """ISO codes with a known name that contains ``text``, compared as
+        :func:`normalise` does (no accents, case or apostrophes): "cote d'ivoire"
+        and "tchéq" find CI and CZ. Sorted."""
+        key = normalise(text)
+        if not key:
+            return []
+        return sorted({code for form, code in self._index.items() if key in form})
 
     def predecessor(self, text):
         """``(key, successor ISO codes)`` when ``text`` names a former State."""

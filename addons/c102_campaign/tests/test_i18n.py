@@ -40,10 +40,16 @@ class TestFrench(TransactionCase):
         self.assertEqual(czechia.with_context(lang="fr_FR").name, "Tchéquie")
         self.assertEqual(czechia.with_context(lang="fr_FR").display_name, "Tchéquie")
         Country = self.fr["c102.country"]
-        for text in ("Tchéquie", "tchéq", "Czech Republic", "Czechia"):
+        for text in ("Tchéquie", "tchéq", "Czech Republic", "czechia", "Tcheque"):
             with self.subTest(text=text):
                 self.assertIn(czechia, Country.search([("name", "ilike", text)]))
         self.assertIn(czechia, Country.search([("name", "=", "Tchéquie")]))
+        ivory_coast = Country.search(
+            [("country_id", "=", self.env.ref("base.ci").id)]
+        ) or Country.create({"country_id": self.env.ref("base.ci").id})
+        self.assertEqual(
+            Country.search([("name", "ilike", "Cote d'Ivoire")]), ivory_coast
+        )
         self.assertNotIn(czechia, Country.search([("name", "not ilike", "Tchéquie")]))
         self.assertEqual(
             self.env.ref("c102_campaign.c102_country_tr")

@@ -9,7 +9,7 @@ from odoo.tests import BaseCase, tagged
 from odoo.tools import file_open
 
 from ..rules import CountryIndex, changes, check_article_2, merge, read_row
-from ..rules.country_names import ilo_codes_matching, ilo_name, normalise
+from ..rules.country_names import ilo_name, normalise
 from ..rules.ratification import (
     entry_into_force,
     header_map,
@@ -105,14 +105,15 @@ class TestCountryNames(BaseCase):
         self.assertEqual(ilo_name("FR", "fr_FR", "France"), "France")
         self.assertEqual(ilo_name(False, "fr_FR", "Nulle part"), "Nulle part")
 
-    def test_ilo_names_found_by_search(self):
-        self.assertEqual(ilo_codes_matching("tcheq"), ["CZ"])
-        self.assertEqual(ilo_codes_matching("Türk"), ["TR"])
-        self.assertEqual(
-            ilo_codes_matching("republique"), ["IR", "KR", "LA", "MD", "SY", "TZ", "VE"]
-        )
-        self.assertEqual(ilo_codes_matching("Timor-Leste", exact=True), ["TL"])
-        self.assertEqual(ilo_codes_matching("Timor", exact=True), [])
+    def test_names_found_by_a_part_of_them(self):
+        index = CountryIndex(ODOO_NAMES)
+        self.assertEqual(index.codes_containing("tcheq"), ["CZ"])
+        self.assertEqual(index.codes_containing("Cote d'Ivoire"), ["CI"])
+        self.assertEqual(index.codes_containing("côte d’ivoire"), ["CI"])
+        self.assertEqual(index.codes_containing("Türk"), ["TR"])
+        self.assertIn("MD", index.codes_containing("république de"))
+        self.assertEqual(index.codes_containing("  "), [])
+        self.assertEqual(index.codes_containing("Atlantis"), [])
 
     def test_normalise(self):
         self.assertEqual(normalise("Côte d\u2019Ivoire"), "cote divoire")
