@@ -38,6 +38,9 @@
         "views/portal_templates.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "ilo_issa_partnership/static/src/views/*.js",
+        ],
         "web.assets_frontend": [
             "ilo_issa_partnership/static/src/scss/portal.scss",
         ],
