@@ -11,6 +11,7 @@ from lxml import etree
 from odoo.modules.module import get_manifest
 from odoo.tests import BaseCase, new_test_user, tagged
 
+from ..iati_export import ILO, country_shares
 from ..rules import women_share
 from .common import PartnershipCommon
 
@@ -32,11 +33,31 @@ class TestWomenShareRule(BaseCase):
 
 
 @tagged("post_install", "-at_install")
+class TestIatiFigures(BaseCase):
+    def test_equal_country_shares_add_up_to_100(self):
+        self.assertEqual(country_shares([]), [])
+        self.assertEqual(country_shares(["SN"]), [("SN", 100.0)])
+        shares = country_shares(["SN", "CI", "TL"])
+        self.assertEqual(shares, [("SN", 33.33), ("CI", 33.33), ("TL", 33.34)])
+        self.assertEqual(round(sum(p for _c, p in shares), 2), 100)
+
+    def test_the_ilo_is_named_once(self):
+        self.assertEqual(ILO["ref"], "XM-DAC-41302")
+        self.assertEqual(ILO["name"], "International Labour Organization")
+
+
+@tagged("post_install", "-at_install")
 class TestFiguresInViews(PartnershipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = cls.users["manager"]
+        # a manager who is also an administrator sees every view (settings too)
+        cls.manager = new_test_user(
+            cls.env,
+            login="figures_admin",
+            groups="base.group_user,base.group_system,"
+            "ilo_issa_partnership.group_partnership_manager",
+        )
 
     def _views(self):
         """(model, view type, arch) of every view of the addons, combined with its
