@@ -236,9 +236,9 @@ class IloIndicatorPeriod(models.Model):
         if counter is None:
             raise UserError(
                 self.env._(
-                    "%(period)s: no way to count the actuals of source %(source)s.",
+                    "%(period)s: no way to count the actuals of source %(name)s.",
                     period=self.display_name,
-                    source=source,
+                    name=source,
                 )
             )
         return counter()
