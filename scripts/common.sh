@@ -18,7 +18,9 @@ VENV="${ILO_VENV:-$ILO_STATE_DIR/venv}"
 PY="$VENV/bin/python"
 LOG_DIR="$ILO_STATE_DIR/logs"
 ODOO_CONF="$ROOT/odoo.conf"
+# The project's addons: the one list (dbtool.py and the ilo CLI read ILO_MODULES).
 MODULES="ilo_issa_partnership,c102_campaign"
+export ILO_MODULES="$MODULES"
 
 if [ "$(id -u)" = 0 ]; then
   ILO_PG_DIR="${ILO_PG_DIR:-/var/lib/ilo-issa/pg}"

@@ -6,9 +6,11 @@ Usage: python dbtool.py COMMAND DB -- <odoo arguments>
 (to drop a database: `odoo_db drop DB` of common.sh, Odoo's own `odoo-bin db drop`)
 """
 
+import os
 import sys
 
-MODULES = ("ilo_issa_partnership", "c102_campaign")
+# the project's addons, as common.sh lists them (MODULES)
+MODULES = tuple(os.environ["ILO_MODULES"].split(","))
 
 
 def main(argv):

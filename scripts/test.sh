@@ -11,7 +11,7 @@ source "$(dirname "$0")/common.sh"
 provision
 
 DB="ilo_test_$(date +%Y%m%d_%H%M%S)_$$"
-TAGS="${ILO_TEST_TAGS:-/ilo_issa_partnership,/c102_campaign}"
+TAGS="${ILO_TEST_TAGS:-/${MODULES//,/,/}}"
 LOG="$LOG_DIR/test-$DB.log"
 SERVER_PID=""
 

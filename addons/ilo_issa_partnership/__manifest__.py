@@ -20,6 +20,7 @@
         "data/ilo_collaboration_area_data.xml",
         "views/ilo_collaboration_area_views.xml",
         "views/res_partner_views.xml",
+        "views/project_project_budget_views.xml",
         "views/project_project_views.xml",
         "views/ilo_advisory_mission_views.xml",
         "views/ilo_training_views.xml",
@@ -38,6 +39,9 @@
         "views/portal_templates.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "ilo_issa_partnership/static/src/views/*.js",
+        ],
         "web.assets_frontend": [
             "ilo_issa_partnership/static/src/scss/portal.scss",
         ],

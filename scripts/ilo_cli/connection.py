@@ -13,7 +13,8 @@ from pathlib import Path
 from . import CliError
 
 DEFAULT_CONFIG = Path.home() / ".config" / "ilo-issa" / "cli.ini"
-REQUIRED_ADDONS = ("ilo_issa_partnership", "c102_campaign")
+# the project's addons, as common.sh lists them (MODULES; scripts/ilo exports it)
+REQUIRED_ADDONS = tuple(filter(None, os.environ.get("ILO_MODULES", "").split(",")))
 
 
 def settings(args):

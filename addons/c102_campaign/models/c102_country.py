@@ -592,7 +592,6 @@ class C102Country(models.Model):
         Country = self.sudo().with_context(
             active_test=False, c102_source_data=True, mail_create_nolog=True
         )
-        Data = self.env["ir.model.data"].sudo()
         with file_open(SOURCE_DATA, "rb") as source:
             rows = read_table(source.read(), SOURCE_DATA)
         columns = header_map(rows[0])
@@ -608,43 +607,52 @@ class C102Country(models.Model):
             record = record or Country.search([("country_id", "=", country.id)])
             record = Country.browse(record.id)
             current = record._ratification_facts() if record else {}
-            facts = read.facts
-            if record.ratification_date:
-                facts = {
-                    key: value
-                    for key, value in facts.items()
-                    if key in FILLED_ON_UPGRADE
-                    and not current.get(key)
-                    and not (key.startswith("superseded") and current["superseded"])
-                    and not (key.startswith("article3") and current["article3"])
-                }
-            new, errors = merge(current, facts)
-            if errors and record.ratification_date:
-                # the record's Parts differ from the sources': keep them as they are
-                _logger.warning("%s: %s not loaded (%s)", code, facts, errors)
-                facts.pop("superseded", None)
-                new, errors = merge(current, facts)
-            if errors:
-                raise ValueError(f"{SOURCE_DATA}:{number}: {errors}")
+            new = record._source_merge(current, read.facts, f"{SOURCE_DATA}:{number}")
             keys = [key for key, _old, _new in changes(current, new)]
             if not record:
                 record = Country.create({"country_id": country.id})
             record._write_facts(new, keys)
-            existing = Data.search(
-                [("module", "=", "c102_campaign"), ("name", "=", name)]
+            record._source_xmlid(name)
+
+    def _source_merge(self, current, facts, where):
+        """The facts of this record (empty when new) after the source's row: a
+        recorded ratification keeps its own facts and gains only what it could not
+        record before (``FILLED_ON_UPGRADE``)."""
+        if self.ratification_date:
+            facts = {
+                key: value
+                for key, value in facts.items()
+                if key in FILLED_ON_UPGRADE
+                and not current.get(key)
+                and not (key.startswith("superseded") and current["superseded"])
+                and not (key.startswith("article3") and current["article3"])
+            }
+        new, errors = merge(current, facts)
+        if errors and self.ratification_date:
+            # the record's Parts differ from the sources': keep them as they are
+            _logger.warning("%s: %s not loaded (%s)", where, facts, errors)
+            facts.pop("superseded", None)
+            new, errors = merge(current, facts)
+        if errors:
+            raise ValueError(f"{where}: {errors}")
+        return new
+
+    def _source_xmlid(self, name):
+        """Give this record the external id ``c102_campaign.<name>`` (no update)."""
+        Data = self.env["ir.model.data"].sudo()
+        existing = Data.search([("module", "=", "c102_campaign"), ("name", "=", name)])
+        if existing:
+            existing.write({"model": self._name, "res_id": self.id})
+        else:
+            Data.create(
+                {
+                    "module": "c102_campaign",
+                    "name": name,
+                    "model": self._name,
+                    "res_id": self.id,
+                    "noupdate": True,
+                }
             )
-            if existing:
-                existing.write({"model": self._name, "res_id": record.id})
-            else:
-                Data.create(
-                    {
-                        "module": "c102_campaign",
-                        "name": name,
-                        "model": self._name,
-                        "res_id": record.id,
-                        "noupdate": True,
-                    }
-                )
 
     # --- smart buttons ----------------------------------------------------------
 

@@ -19,6 +19,23 @@ CRITERIA = {
     "waiting_days": _lt("Waiting period"),
     "pensionable_age": _lt("Pensionable age"),
 }
+# How the gap check's figures read (Failure.required_term / national_term phrases).
+PHRASES = {
+    "one_of": _lt("one of %(options)s"),
+    "pct_of": _lt("%(pct)s%% of %(basis)s"),
+    "pct": _lt("%(value)s%%"),
+    "max_years": _lt("at most %(years)s years of %(basis)s"),
+    "throughout": _lt("throughout the contingency"),
+    "min_weeks": _lt("at least %(weeks)s weeks or throughout the contingency"),
+    "max_days": _lt("at most %(days)s days"),
+    "max_age": _lt(
+        "at most %(age)s years (or higher with due regard to the working "
+        "ability of elderly persons, Art. 26(2))"
+    ),
+    "years": _lt("%(value)s years"),
+    "weeks": _lt("%(value)s weeks"),
+    "days": _lt("%(value)s days"),
+}
 
 
 # the fields the gap check (rules/standards.py) reads
@@ -138,59 +155,30 @@ class C102GapAssessmentLine(models.Model):
 
     def _describe(self, phrase, values):
         """A figure of the gap check (rules/standards.py) in the user's language."""
-        _ = self.env._
+        lang = self.env.lang or "en_US"
         bases = dict(self._fields["coverage_basis"]._description_selection(self.env))
-        qualifying = dict(
-            self._fields["qualifying_basis"]._description_selection(self.env)
-        )
-
-        def num(value):
-            return f"{value:g}"
-
+        if phrase == "basis":
+            return bases.get(values["basis"]) or self.env._("none")
+        if phrase not in PHRASES:
+            return str(values)
+        params = {
+            key: f"{value:g}" if isinstance(value, int | float) else value
+            for key, value in values.items()
+        }
         if phrase == "one_of":
-            options = ", ".join(
-                f"{bases.get(basis, basis)} {_('%(value)s%%', value=num(pct))}"
+            percent = PHRASES["pct"]._translate(lang)
+            params["options"] = ", ".join(
+                f"{bases.get(basis, basis)} {percent % {'value': f'{pct:g}'}}"
                 for basis, pct in values["bases"]
             )
-            return _("one of %(options)s", options=options)
-        if phrase == "pct_of":
-            return _(
-                "%(pct)s%% of %(basis)s",
-                pct=num(values["pct"]),
-                basis=bases.get(values["basis"], values["basis"]),
+        elif phrase == "pct_of":
+            params["basis"] = bases.get(values["basis"], values["basis"])
+        elif phrase == "max_years":
+            qualifying = dict(
+                self._fields["qualifying_basis"]._description_selection(self.env)
             )
-        if phrase == "pct":
-            return _("%(value)s%%", value=num(values["value"]))
-        if phrase == "max_years":
-            return _(
-                "at most %(years)s years of %(basis)s",
-                years=num(values["years"]),
-                basis=qualifying.get(values["basis"], values["basis"]).lower(),
-            )
-        if phrase == "throughout":
-            return _("throughout the contingency")
-        if phrase == "min_weeks":
-            return _(
-                "at least %(weeks)s weeks or throughout the contingency",
-                weeks=values["weeks"],
-            )
-        if phrase == "max_days":
-            return _("at most %(days)s days", days=values["days"])
-        if phrase == "max_age":
-            return _(
-                "at most %(age)s years (or higher with due regard to the working "
-                "ability of elderly persons, Art. 26(2))",
-                age=values["age"],
-            )
-        if phrase == "basis":
-            return bases.get(values["basis"]) or _("none")
-        if phrase == "years":
-            return _("%(value)s years", value=num(values["value"]))
-        if phrase == "weeks":
-            return _("%(value)s weeks", value=num(values["value"]))
-        if phrase == "days":
-            return _("%(value)s days", value=num(values["value"]))
-        return str(values)
+            params["basis"] = qualifying.get(values["basis"], values["basis"]).lower()
+        return PHRASES[phrase]._translate(lang) % params
 
     @api.constrains(
         "coverage_rate", "benefit_rate", "qualifying_years", "benefit_duration_weeks"

@@ -158,17 +158,4 @@ class C102Part(models.Model):
         )
 
     def _article_2_reason(self, result):
-        if result.ok:
-            return ""
-        if result.count < 3:
-            return self.env._(
-                "Article 2 of C102 requires at least three of Parts II to X; "
-                "%(count)s accepted (%(parts)s).",
-                count=result.count,
-                parts=", ".join(result.parts) or self.env._("none"),
-            )
-        return self.env._(
-            "Article 2 of C102 requires at least one of Parts IV, V, VI, IX or X; "
-            "accepted: %(parts)s.",
-            parts=", ".join(result.parts),
-        )
+        return result.reason_in(self.env.lang or "en_US")

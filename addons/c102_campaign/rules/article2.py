@@ -7,9 +7,27 @@ Parts IV, V, VI, IX and X.
 import re
 from dataclasses import dataclass
 
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
 PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 CORE_PARTS = frozenset({"IV", "V", "VI", "IX", "X"})
 MIN_PARTS = 3
+
+# Why a set of Parts fails Article 2: the one wording, translated where it is read.
+REASONS = {
+    "unknown": _lt("Unknown Parts: %(unknown)s (only Parts II to X can be accepted)."),
+    "too_few": _lt(
+        "Article 2 of C102 requires at least three of Parts II to X; %(count)s "
+        "accepted (%(parts)s)."
+    ),
+    "no_core": _lt(
+        "Article 2 of C102 requires at least one of Parts IV, V, VI, IX or X; "
+        "accepted: %(parts)s."
+    ),
+}
+NONE = _lt("none")
 
 
 @dataclass(frozen=True)
@@ -25,21 +43,22 @@ class Article2Result:
 
     @property
     def reason(self):
-        """English reason; the ORM layer builds the translated one from the fields."""
+        """Why the Parts fail Article 2, in English ("" when they do not)."""
+        return self.reason_in("en_US")
+
+    def reason_in(self, lang):
+        """Why the Parts fail Article 2, in the language ``lang`` ("" if they do
+        not)."""
         if self.unknown:
-            unknown = ", ".join(self.unknown)
-            return f"Unknown Parts: {unknown} (only Parts II to X can be accepted)."
-        if self.count < MIN_PARTS:
-            return (
-                "Article 2 requires at least three of Parts II to X; "
-                f"{self.count} accepted ({', '.join(self.parts) or 'none'})."
-            )
-        if not self.core_count:
-            return (
-                "Article 2 requires at least one of Parts IV, V, VI, IX or X; "
-                f"accepted: {', '.join(self.parts)}."
-            )
-        return ""
+            key, params = "unknown", {"unknown": ", ".join(self.unknown)}
+        elif self.count < MIN_PARTS:
+            parts = ", ".join(self.parts) or NONE._translate(lang)
+            key, params = "too_few", {"count": self.count, "parts": parts}
+        elif not self.core_count:
+            key, params = "no_core", {"parts": ", ".join(self.parts)}
+        else:
+            return ""
+        return REASONS[key]._translate(lang) % params
 
 
 def check_article_2(codes):

@@ -170,130 +170,163 @@ def required_duration(standard, basis, uses_article3):
     return weeks
 
 
-def assess_part(
-    code,
-    *,
-    coverage_basis=None,
-    coverage_rate=None,
-    benefit_rate=None,
-    family_rate_basis="protected_children",
-    qualifying_basis="contribution",
-    qualifying_years=None,
-    benefit_duration_weeks=0,
-    waiting_days=0,
-    pensionable_age=None,
-    uses_article3=False,
-):
-    """Assess one national scheme against Part ``code``; returns a GapResult."""
-    standard = STANDARDS[code]
-    failures = []
+@dataclass(frozen=True)
+class Scheme:
+    """One national scheme as a gap-assessment line describes it."""
 
+    coverage_basis: str | None = None
+    coverage_rate: float | None = None
+    benefit_rate: float | None = None
+    family_rate_basis: str = "protected_children"
+    qualifying_basis: str = "contribution"
+    qualifying_years: float | None = None
+    benefit_duration_weeks: int = 0
+    waiting_days: int = 0
+    pensionable_age: int | None = None
+    uses_article3: bool = False
+
+
+def _check_coverage(standard, scheme):
+    """Who is protected: an allowed basis, and at least its minimum share."""
     allowed = dict(standard.coverage)
-    if uses_article3:
+    if scheme.uses_article3:
         allowed.setdefault(*ARTICLE3_BASIS)
-    if coverage_basis not in allowed:
-        failures.append(
-            Failure(
-                "coverage_basis",
-                "one of " + ", ".join(f"{b} {_num(m)}%" for b, m in allowed.items()),
-                coverage_basis or "none",
-                ("one_of", {"bases": list(allowed.items())}),
-                ("basis", {"basis": coverage_basis}),
-            )
+    basis, rate = scheme.coverage_basis, scheme.coverage_rate or 0.0
+    if basis not in allowed:
+        return Failure(
+            "coverage_basis",
+            "one of " + ", ".join(f"{b} {_num(m)}%" for b, m in allowed.items()),
+            basis or "none",
+            ("one_of", {"bases": list(allowed.items())}),
+            ("basis", {"basis": basis}),
         )
-    elif (coverage_rate or 0.0) < allowed[coverage_basis]:
-        failures.append(
-            Failure(
-                "coverage_rate",
-                f"{_num(allowed[coverage_basis])}% of {coverage_basis}",
-                f"{_num(coverage_rate or 0.0)}%",
-                ("pct_of", {"pct": allowed[coverage_basis], "basis": coverage_basis}),
-                ("pct", {"value": coverage_rate or 0.0}),
-            )
+    if rate < allowed[basis]:
+        return Failure(
+            "coverage_rate",
+            f"{_num(allowed[basis])}% of {basis}",
+            f"{_num(rate)}%",
+            ("pct_of", {"pct": allowed[basis], "basis": basis}),
+            ("pct", {"value": rate}),
         )
+    return None
 
-    if standard.benefit_rate is not None:
-        minimum = standard.benefit_rate
-        if family_rate_basis == "all_children" and standard.benefit_rate_all_children:
-            minimum = standard.benefit_rate_all_children
-        if (benefit_rate or 0.0) < minimum:
-            failures.append(
-                Failure(
-                    "benefit_rate",
-                    f"{_num(minimum)}%",
-                    f"{_num(benefit_rate or 0.0)}%",
-                    ("pct", {"value": minimum}),
-                    ("pct", {"value": benefit_rate or 0.0}),
-                )
-            )
 
-    if standard.qualifying is not None and qualifying_years:
-        maximum = standard.qualifying.get(qualifying_basis or "contribution")
-        if maximum is None:
-            maximum = standard.qualifying["contribution"]
-        if qualifying_years > maximum:
-            failures.append(
-                Failure(
-                    "qualifying_years",
-                    f"at most {_num(maximum)} years of {qualifying_basis}",
-                    f"{_num(qualifying_years)} years",
-                    ("max_years", {"years": maximum, "basis": qualifying_basis}),
-                    ("years", {"value": qualifying_years}),
-                )
-            )
-
-    duration = benefit_duration_weeks or 0
-    minimum_weeks = required_duration(standard, coverage_basis, uses_article3)
-    if duration:
-        if minimum_weeks is None:
-            failures.append(
-                Failure(
-                    "benefit_duration_weeks",
-                    "throughout the contingency",
-                    f"{_num(duration)} weeks",
-                    ("throughout", {}),
-                    ("weeks", {"value": duration}),
-                )
-            )
-        elif duration < minimum_weeks:
-            failures.append(
-                Failure(
-                    "benefit_duration_weeks",
-                    f"at least {minimum_weeks} weeks or throughout the contingency",
-                    f"{_num(duration)} weeks",
-                    ("min_weeks", {"weeks": minimum_weeks}),
-                    ("weeks", {"value": duration}),
-                )
-            )
-
-    if (
-        standard.max_waiting_days is not None
-        and (waiting_days or 0) > standard.max_waiting_days
+def _check_benefit_rate(standard, scheme):
+    """The benefit as a share of the reference wage (Schedule to Part XI)."""
+    if standard.benefit_rate is None:
+        return None
+    minimum = standard.benefit_rate
+    if scheme.family_rate_basis == "all_children" and (
+        standard.benefit_rate_all_children
     ):
-        failures.append(
-            Failure(
-                "waiting_days",
-                f"at most {standard.max_waiting_days} days",
-                f"{_num(waiting_days)} days",
-                ("max_days", {"days": standard.max_waiting_days}),
-                ("days", {"value": waiting_days}),
-            )
-        )
+        minimum = standard.benefit_rate_all_children
+    rate = scheme.benefit_rate or 0.0
+    if rate >= minimum:
+        return None
+    return Failure(
+        "benefit_rate",
+        f"{_num(minimum)}%",
+        f"{_num(rate)}%",
+        ("pct", {"value": minimum}),
+        ("pct", {"value": rate}),
+    )
 
-    if failures:
-        return GapResult("gap", tuple(failures))
-    if code == "V" and pensionable_age and pensionable_age > MAX_PENSIONABLE_AGE:
-        return GapResult(
-            "review",
-            (
-                Failure(
-                    "pensionable_age",
-                    f"at most {MAX_PENSIONABLE_AGE} years (or higher with due regard "
-                    "to the working ability of elderly persons, Art. 26(2))",
-                    f"{_num(pensionable_age)} years",
-                    ("max_age", {"age": MAX_PENSIONABLE_AGE}),
-                    ("years", {"value": pensionable_age}),
-                ),
-            ),
+
+def _check_qualifying(standard, scheme):
+    """The qualifying period: at most the Part's years of contribution/residence."""
+    years, basis = scheme.qualifying_years, scheme.qualifying_basis
+    if standard.qualifying is None or not years:
+        return None
+    maximum = standard.qualifying.get(basis or "contribution")
+    if maximum is None:
+        maximum = standard.qualifying["contribution"]
+    if years <= maximum:
+        return None
+    return Failure(
+        "qualifying_years",
+        f"at most {_num(maximum)} years of {basis}",
+        f"{_num(years)} years",
+        ("max_years", {"years": maximum, "basis": basis}),
+        ("years", {"value": years}),
+    )
+
+
+def _check_duration(standard, scheme):
+    """How long the benefit is paid (0: throughout the contingency)."""
+    duration = scheme.benefit_duration_weeks or 0
+    if not duration:
+        return None
+    minimum = required_duration(standard, scheme.coverage_basis, scheme.uses_article3)
+    if minimum is None:
+        return Failure(
+            "benefit_duration_weeks",
+            "throughout the contingency",
+            f"{_num(duration)} weeks",
+            ("throughout", {}),
+            ("weeks", {"value": duration}),
         )
+    if duration >= minimum:
+        return None
+    return Failure(
+        "benefit_duration_weeks",
+        f"at least {minimum} weeks or throughout the contingency",
+        f"{_num(duration)} weeks",
+        ("min_weeks", {"weeks": minimum}),
+        ("weeks", {"value": duration}),
+    )
+
+
+def _check_waiting(standard, scheme):
+    """The waiting period: at most the Part's days."""
+    maximum, days = standard.max_waiting_days, scheme.waiting_days or 0
+    if maximum is None or days <= maximum:
+        return None
+    return Failure(
+        "waiting_days",
+        f"at most {maximum} days",
+        f"{_num(days)} days",
+        ("max_days", {"days": maximum}),
+        ("days", {"value": days}),
+    )
+
+
+def _check_pensionable_age(standard, scheme):
+    """Part V: a pensionable age above 65 is for review, not a gap (Art. 26(2))."""
+    age = scheme.pensionable_age
+    if standard.code != "V" or not age or age <= MAX_PENSIONABLE_AGE:
+        return None
+    return Failure(
+        "pensionable_age",
+        f"at most {MAX_PENSIONABLE_AGE} years (or higher with due regard "
+        "to the working ability of elderly persons, Art. 26(2))",
+        f"{_num(age)} years",
+        ("max_age", {"age": MAX_PENSIONABLE_AGE}),
+        ("years", {"value": age}),
+    )
+
+
+# The criteria whose failure is a gap, in the order they are reported.
+GAP_CHECKS = (
+    _check_coverage,
+    _check_benefit_rate,
+    _check_qualifying,
+    _check_duration,
+    _check_waiting,
+)
+# Checked when there is no gap: a failure asks for review.
+REVIEW_CHECKS = (_check_pensionable_age,)
+
+
+def assess_part(code, **scheme):
+    """Assess one national scheme (the fields of ``Scheme``) against Part ``code``;
+    returns a GapResult."""
+    standard, described = STANDARDS[code], Scheme(**scheme)
+    for result, checks in (("gap", GAP_CHECKS), ("review", REVIEW_CHECKS)):
+        failures = tuple(
+            failure
+            for check in checks
+            if (failure := check(standard, described)) is not None
+        )
+        if failures:
+            return GapResult(result, failures)
     return GapResult("compliant", ())

@@ -177,9 +177,9 @@ class C102RatificationImport(models.TransientModel):
             return
         row.country = countries[found]
 
-    def _read(self):
-        """Every row of the file, read and compared with the campaign's records."""
-        self.ensure_one()
+    def _read_table(self):
+        """The file's rows and its column map, or a UserError saying what is
+        wrong with the file as a whole."""
         try:
             rows = read_table(base64.b64decode(self.file or b""), self.filename)
         except Exception as exc:
@@ -205,6 +205,12 @@ class C102RatificationImport(models.TransientModel):
                     columns=", ".join(missing),
                 )
             )
+        return rows, columns
+
+    def _read(self):
+        """Every row of the file, read and compared with the campaign's records."""
+        self.ensure_one()
+        rows, columns = self._read_table()
         index = self._country_index()
         countries = {
             c.code: c
@@ -214,7 +220,6 @@ class C102RatificationImport(models.TransientModel):
             r.country_id: r
             for r in self.env["c102.country"].with_context(active_test=False).search([])
         }
-        today = fields.Date.context_today(self)
         result, seen = [], {}
         for number, values in enumerate(rows[1:], start=2):
             cells = {
@@ -243,44 +248,52 @@ class C102RatificationImport(models.TransientModel):
                 )
                 continue
             seen[row.country] = number
-            if row.errors:
-                continue
-            row.record = records.get(row.country, self.env["c102.country"])
-            current = row.record._ratification_facts() if row.record else {}
-            row.new, errors = merge(current, read.facts)
-            row.errors += [self._problem(c, p) for c, p in errors]
-            if not row.new["ratification_date"]:
-                row.errors.append(self.env._("no ratification date"))
-                continue
-            if needs_article_2(current, row.new):
-                result2 = check_article_2(row.new["accepted_parts"] or ())
-                if not result2.ok:
-                    parts = self.env["c102.part"].search(
-                        [("code", "in", list(result2.parts))]
-                    )
-                    row.errors.append(parts.check_article_2()["reason"])
-            if row.new["parts_status"] != "complete" and not row.errors:
-                row.warnings.append(self.env._("Parts to confirm against NORMLEX"))
-            if read.in_force is not None:
-                start = row.new["entry_into_force_date"]
-                if read.in_force and start and start > today:
-                    row.warnings.append(
-                        self.env._(
-                            "NORMLEX says in force, but the entry into force is "
-                            "%(date)s",
-                            date=format_date(self.env, start),
-                        )
-                    )
-                elif not read.in_force and start and start <= today:
-                    row.warnings.append(
-                        self.env._(
-                            "NORMLEX says not in force although in force since "
-                            "%(date)s: check for a denunciation",
-                            date=format_date(self.env, start),
-                        )
-                    )
-            row.changes = changes(current, row.new)
+            if not row.errors:
+                row.record = records.get(row.country, self.env["c102.country"])
+                self._compare(row, read)
         return result
+
+    def _compare(self, row, read):
+        """The row's facts merged into its record's, checked and compared."""
+        current = row.record._ratification_facts() if row.record else {}
+        row.new, errors = merge(current, read.facts)
+        row.errors += [self._problem(c, p) for c, p in errors]
+        if not row.new["ratification_date"]:
+            row.errors.append(self.env._("no ratification date"))
+            return
+        if needs_article_2(current, row.new):
+            result = check_article_2(row.new["accepted_parts"] or ())
+            if not result.ok:
+                parts = self.env["c102.part"].search(
+                    [("code", "in", list(result.parts))]
+                )
+                row.errors.append(parts.check_article_2()["reason"])
+        if row.new["parts_status"] != "complete" and not row.errors:
+            row.warnings.append(self.env._("Parts to confirm against NORMLEX"))
+        self._check_in_force(row, read.in_force)
+        row.changes = changes(current, row.new)
+
+    def _check_in_force(self, row, in_force):
+        """Warn when NORMLEX's "in force" disagrees with the entry into force."""
+        start = row.new["entry_into_force_date"]
+        if in_force is None or not start:
+            return
+        today = fields.Date.context_today(self)
+        if in_force and start > today:
+            row.warnings.append(
+                self.env._(
+                    "NORMLEX says in force, but the entry into force is %(date)s",
+                    date=format_date(self.env, start),
+                )
+            )
+        elif not in_force and start <= today:
+            row.warnings.append(
+                self.env._(
+                    "NORMLEX says not in force although in force since "
+                    "%(date)s: check for a denunciation",
+                    date=format_date(self.env, start),
+                )
+            )
 
     # --- preview ------------------------------------------------------------------
 

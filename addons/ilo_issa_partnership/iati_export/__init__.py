@@ -1,6 +1,14 @@
 """IATI 2.03 export: element building and validation, with no ORM import."""
 
-from .builder import build_activities, check_rules
+from .builder import ILO, IMPLEMENTERS, build_activities, check_rules, country_shares
 from .validate import schema_path, validate_xml
 
-__all__ = ["build_activities", "check_rules", "schema_path", "validate_xml"]
+__all__ = [
+    "ILO",
+    "IMPLEMENTERS",
+    "build_activities",
+    "check_rules",
+    "country_shares",
+    "schema_path",
+    "validate_xml",
+]

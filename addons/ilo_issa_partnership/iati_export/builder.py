@@ -38,33 +38,64 @@ def _amount(value):
     return f"{value:.2f}"
 
 
-def build_activity(data, last_updated):
-    act = etree.Element(
-        "iati-activity",
-        {
-            "last-updated-datetime": last_updated,
-            XML_LANG: "en",
-            "default-currency": data["default_currency"],
-        },
+# Who the ILO and ISSA are in IATI: the reporting organisation (the ILO, a
+# multilateral, type 40) and the implementing partners.
+ILO = {"ref": "XM-DAC-41302", "type": "40", "name": "International Labour Organization"}
+ISSA_NAME = "International Social Security Association"
+IMPLEMENTERS = {
+    "ilo": [ILO["name"]],
+    "issa": [ISSA_NAME],
+    "joint": [ILO["name"], ISSA_NAME],
+}
+
+
+def country_shares(codes):
+    """Equal shares (percent, two decimals) of the countries ``codes``, the last one
+    taking the rounding so that they add up to 100."""
+    if not codes:
+        return []
+    each = round(100.0 / len(codes), 2)
+    shares = [(code, each) for code in codes[:-1]]
+    shares.append((codes[-1], round(100.0 - each * (len(codes) - 1), 2)))
+    return shares
+
+
+def _iso_date(parent, tag, when, **attrs):
+    return etree.SubElement(parent, tag, **attrs, **{"iso-date": _iso(when)})
+
+
+def _value(parent, currency, value_date, value):
+    node = etree.SubElement(
+        parent, "value", currency=currency, **{"value-date": _iso(value_date)}
     )
+    node.text = _amount(value)
+
+
+def _build_identification(act, data):
     etree.SubElement(act, "iati-identifier").text = data["identifier"]
     org = data["reporting_org"]
     reporting = etree.SubElement(act, "reporting-org", ref=org["ref"], type=org["type"])
     _narratives(reporting, {"en": org["name"]})
     _narratives(etree.SubElement(act, "title"), data["titles"])
     _narratives(etree.SubElement(act, "description", type="1"), data["descriptions"])
+
+
+def _build_participating(act, data):
     for party in data["participating"]:
         attrs = {"role": party["role"]}
-        if party.get("ref"):
-            attrs["ref"] = party["ref"]
-        if party.get("type"):
-            attrs["type"] = party["type"]
+        attrs.update({key: party[key] for key in ("ref", "type") if party.get(key)})
         _narratives(
             etree.SubElement(act, "participating-org", attrs), {"en": party["name"]}
         )
+
+
+def _build_status_and_dates(act, data):
     etree.SubElement(act, "activity-status", code=data["status"])
     for kind, when in data["dates"]:
-        etree.SubElement(act, "activity-date", type=kind, **{"iso-date": _iso(when)})
+        _iso_date(act, "activity-date", when, type=kind)
+
+
+def _build_countries_and_sectors(act, data):
     for code, percentage in data["countries"]:
         etree.SubElement(
             act, "recipient-country", code=code, percentage=_amount(percentage)
@@ -77,35 +108,30 @@ def build_activity(data, last_updated):
             vocabulary=vocabulary,
             percentage=_amount(percentage),
         )
+
+
+def _build_budgets(act, data):
     for line in data["budgets"]:
         budget = etree.SubElement(act, "budget", type="1", status="1")
-        etree.SubElement(budget, "period-start", **{"iso-date": _iso(line["start"])})
-        etree.SubElement(budget, "period-end", **{"iso-date": _iso(line["end"])})
-        value = etree.SubElement(
-            budget,
-            "value",
-            currency=line["currency"],
-            **{"value-date": _iso(line["value_date"])},
-        )
-        value.text = _amount(line["value"])
+        _iso_date(budget, "period-start", line["start"])
+        _iso_date(budget, "period-end", line["end"])
+        _value(budget, line["currency"], line["value_date"], line["value"])
+
+
+def _build_transactions(act, data):
     for move in data["transactions"]:
         transaction = etree.SubElement(act, "transaction")
         etree.SubElement(transaction, "transaction-type", code=move["type"])
-        etree.SubElement(
-            transaction, "transaction-date", **{"iso-date": _iso(move["date"])}
-        )
-        value = etree.SubElement(
-            transaction,
-            "value",
-            currency=move["currency"],
-            **{"value-date": _iso(move["date"])},
-        )
-        value.text = _amount(move["value"])
+        _iso_date(transaction, "transaction-date", move["date"])
+        _value(transaction, move["currency"], move["date"], move["value"])
         if move.get("description"):
             _narratives(
                 etree.SubElement(transaction, "description"),
                 {"en": move["description"]},
             )
+
+
+def _build_documents(act, data):
     for document in data["documents"]:
         link = etree.SubElement(
             act, "document-link", url=document["url"], format=document["format"]
@@ -114,6 +140,31 @@ def build_activity(data, last_updated):
         etree.SubElement(link, "category", code=document["category"])
         for lang in document.get("langs", []):
             etree.SubElement(link, "language", code=lang)
+
+
+# The activity's elements in the order of the 2.03 schema.
+ELEMENT_BUILDERS = (
+    _build_identification,
+    _build_participating,
+    _build_status_and_dates,
+    _build_countries_and_sectors,
+    _build_budgets,
+    _build_transactions,
+    _build_documents,
+)
+
+
+def build_activity(data, last_updated):
+    act = etree.Element(
+        "iati-activity",
+        {
+            "last-updated-datetime": last_updated,
+            XML_LANG: "en",
+            "default-currency": data["default_currency"],
+        },
+    )
+    for build in ELEMENT_BUILDERS:
+        build(act, data)
     for result in data.get("results", []):
         _build_result(act, result)
     return act
@@ -136,36 +187,42 @@ def _build_result(act, result):
     if any(result.get("descriptions", {}).values()):
         _narratives(etree.SubElement(node, "description"), result["descriptions"])
     for data in result["indicators"]:
-        attrs = {"measure": data["measure"]}
-        if data["measure"] != "5":
-            attrs["ascending"] = "1" if data["ascending"] else "0"
-        indicator = etree.SubElement(node, "indicator", attrs)
-        _narratives(etree.SubElement(indicator, "title"), data["titles"])
-        baseline = data.get("baseline")
-        if baseline:
-            attrs = {"year": str(baseline["year"])}
-            if baseline.get("value") is not None:
-                attrs["value"] = _number(baseline["value"])
-            _comment(
-                etree.SubElement(indicator, "baseline", attrs), baseline.get("comment")
-            )
-        for period in data["periods"]:
-            element = etree.SubElement(indicator, "period")
-            etree.SubElement(
-                element, "period-start", **{"iso-date": _iso(period["start"])}
-            )
-            etree.SubElement(element, "period-end", **{"iso-date": _iso(period["end"])})
-            target = {}
-            if period.get("target") is not None:
-                target["value"] = _number(period["target"])
-            etree.SubElement(element, "target", target)
-            actual = {}
-            if period.get("actual") is not None:
-                actual["value"] = _number(period["actual"])
-            _comment(etree.SubElement(element, "actual", actual), period.get("comment"))
-            for name, value, figure in period.get("dimensions", []):
-                split = etree.SubElement(element, "actual", value=_number(figure))
-                etree.SubElement(split, "dimension", name=name, value=value)
+        _build_indicator(node, data)
+
+
+def _build_indicator(node, data):
+    attrs = {"measure": data["measure"]}
+    if data["measure"] != "5":
+        attrs["ascending"] = "1" if data["ascending"] else "0"
+    indicator = etree.SubElement(node, "indicator", attrs)
+    _narratives(etree.SubElement(indicator, "title"), data["titles"])
+    baseline = data.get("baseline")
+    if baseline:
+        attrs = {"year": str(baseline["year"])}
+        if baseline.get("value") is not None:
+            attrs["value"] = _number(baseline["value"])
+        _comment(
+            etree.SubElement(indicator, "baseline", attrs), baseline.get("comment")
+        )
+    for period in data["periods"]:
+        _build_period(indicator, period)
+
+
+def _build_period(indicator, period):
+    element = etree.SubElement(indicator, "period")
+    _iso_date(element, "period-start", period["start"])
+    _iso_date(element, "period-end", period["end"])
+    target = {}
+    if period.get("target") is not None:
+        target["value"] = _number(period["target"])
+    etree.SubElement(element, "target", target)
+    actual = {}
+    if period.get("actual") is not None:
+        actual["value"] = _number(period["actual"])
+    _comment(etree.SubElement(element, "actual", actual), period.get("comment"))
+    for name, value, figure in period.get("dimensions", []):
+        split = etree.SubElement(element, "actual", value=_number(figure))
+        etree.SubElement(split, "dimension", name=name, value=value)
 
 
 def build_activities(activities, generated=None):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from .res_users import PARTNERSHIP_USERS
+
 MISSION_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -83,7 +85,7 @@ class IloAdvisoryMission(models.Model):
         "ilo.budget.line",
         "mission_id",
         string="Budget",
-        groups="ilo_issa_partnership.group_partnership_user",
+        groups=PARTNERSHIP_USERS,
     )
     color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)

@@ -4,8 +4,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
-from .ilo_budget_totals_mixin import AMOUNTS, format_money
+from .ilo_budget_totals_mixin import AMOUNTS
 from .res_users import MANAGER
 
 BUDGET_CATEGORIES = [
@@ -215,55 +216,58 @@ class IloBudgetLine(models.Model):
 
     # --- validation ---------------------------------------------------------------
 
-    @api.constrains(
-        "amount_planned",
-        "amount_committed",
-        "date_from",
-        "date_to",
-        "currency_id",
-        "funding_source_id",
-        "mission_id",
-        "training_id",
-        "deliverable_id",
-        "project_id",
-    )
-    def _check_line(self):
+    @api.constrains("amount_planned", "amount_committed")
+    def _check_amounts(self):
         for line in self:
-            label = line.display_name
             if line.amount_planned < 0 or line.amount_committed < 0:
                 raise ValidationError(
                     self.env._(
                         "%(line)s: planned and committed amounts cannot be negative.",
-                        line=label,
+                        line=line.display_name,
                     )
                 )
-            # Both dates are required: the database refuses an empty one.
-            dated = line.date_from and line.date_to
-            if dated and line.date_to < line.date_from:
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        """In order, and at most one year (both dates are required: the database
+        refuses an empty one)."""
+        for line in self.filtered(lambda line: line.date_from and line.date_to):
+            if line.date_to < line.date_from:
                 raise ValidationError(
                     self.env._(
-                        "%(line)s: the end date is before the start date.", line=label
+                        "%(line)s: the end date is before the start date.",
+                        line=line.display_name,
                     )
                 )
-            if dated and line.date_to >= line.date_from + relativedelta(years=1):
+            if line.date_to >= line.date_from + relativedelta(years=1):
                 raise ValidationError(
                     self.env._(
                         "%(line)s: a budget line covers at most one year; split longer "
                         "envelopes into yearly lines.",
-                        line=label,
+                        line=line.display_name,
                     )
                 )
-            if line.currency_id != line.funding_source_id.currency_id:
+
+    @api.constrains("currency_id", "funding_source_id")
+    def _check_currency(self):
+        for line in self:
+            source = line.funding_source_id
+            if line.currency_id != source.currency_id:
                 raise ValidationError(
                     self.env._(
                         "%(line)s: the line is in %(line_currency)s but its funding "
                         "source %(funding)s is in %(source_currency)s.",
-                        line=label,
+                        line=line.display_name,
                         line_currency=line.currency_id.name,
-                        funding=line.funding_source_id.display_name,
-                        source_currency=line.funding_source_id.currency_id.name,
+                        funding=source.display_name,
+                        source_currency=source.currency_id.name,
                     )
                 )
+
+    @api.constrains("mission_id", "training_id", "deliverable_id", "project_id")
+    def _check_single_activity(self):
+        """At most one activity, and one of the line's project."""
+        for line in self:
             activities = [
                 a for a in (line.mission_id, line.training_id, line.deliverable_id) if a
             ]
@@ -272,17 +276,21 @@ class IloBudgetLine(models.Model):
                     self.env._(
                         "%(line)s: a budget line belongs to at most one mission, "
                         "training or deliverable.",
-                        line=label,
+                        line=line.display_name,
                     )
                 )
             if activities and activities[0].project_id != line.project_id:
                 raise ValidationError(
                     self.env._(
                         "%(line)s: %(activity)s belongs to another project.",
-                        line=label,
+                        line=line.display_name,
                         activity=activities[0].display_name,
                     )
                 )
+
+    @api.constrains("amount_planned", "funding_source_id")
+    def _check_envelope(self):
+        """The funding sources' envelopes hold what their lines plan."""
         self.funding_source_id._check_allocation()
 
     def _check_budget_control(self):
@@ -299,11 +307,17 @@ class IloBudgetLine(models.Model):
                         "%(committed)s, actual %(actual)s: short by %(shortfall)s. "
                         "Only a partnership manager can exceed the budget.",
                         line=line.display_name,
-                        planned=format_money(line.amount_planned, line.currency_id),
-                        committed=format_money(line.amount_committed, line.currency_id),
-                        actual=format_money(line.amount_actual, line.currency_id),
-                        shortfall=format_money(
-                            -line.amount_available, line.currency_id
+                        planned=format_amount(
+                            self.env, line.amount_planned, line.currency_id
+                        ),
+                        committed=format_amount(
+                            self.env, line.amount_committed, line.currency_id
+                        ),
+                        actual=format_amount(
+                            self.env, line.amount_actual, line.currency_id
+                        ),
+                        shortfall=format_amount(
+                            self.env, -line.amount_available, line.currency_id
                         ),
                     )
                     for line in over
@@ -313,7 +327,9 @@ class IloBudgetLine(models.Model):
             line.message_post(
                 body=self.env._(
                     "Over budget by %(shortfall)s (authorised by %(user)s).",
-                    shortfall=format_money(-line.amount_available, line.currency_id),
+                    shortfall=format_amount(
+                        self.env, -line.amount_available, line.currency_id
+                    ),
                     user=self.env.user.name,
                 )
             )
@@ -358,8 +374,12 @@ class IloBudgetLine(models.Model):
                         "spent (committed %(committed)s, actual %(actual)s, %(count)s "
                         "costs). Archive it to close it; its amounts keep counting.",
                         line=line.display_name,
-                        committed=format_money(line.amount_committed, line.currency_id),
-                        actual=format_money(line.amount_actual, line.currency_id),
+                        committed=format_amount(
+                            self.env, line.amount_committed, line.currency_id
+                        ),
+                        actual=format_amount(
+                            self.env, line.amount_actual, line.currency_id
+                        ),
                         count=len(line.analytic_line_ids),
                     )
                 )

@@ -9,11 +9,6 @@ BUDGET_READERS = PARTNERSHIP_USERS
 AMOUNTS = ("amount_planned", "amount_committed", "amount_actual", "amount_available")
 
 
-def format_money(amount, currency):
-    """An amount as budget messages show it: '1,234.50 CHF'."""
-    return f"{amount:,.2f} {currency.name}"
-
-
 class IloBudgetTotalsMixin(models.AbstractModel):
     """Budget totals (company currency) on projects, missions and trainings."""
 

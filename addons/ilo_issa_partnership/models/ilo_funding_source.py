@@ -2,8 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-from .ilo_budget_totals_mixin import format_money
+from odoo.tools import format_amount
 
 
 class IloFundingSource(models.Model):
@@ -103,10 +102,14 @@ class IloFundingSource(models.Model):
                         "to budget lines, beyond its envelope of %(amount)s (by "
                         "%(excess)s).",
                         funding=source.display_name,
-                        allocated=format_money(allocated, source.currency_id),
-                        amount=format_money(source.amount, source.currency_id),
-                        excess=format_money(
-                            allocated - source.amount, source.currency_id
+                        allocated=format_amount(
+                            self.env, allocated, source.currency_id
+                        ),
+                        amount=format_amount(
+                            self.env, source.amount, source.currency_id
+                        ),
+                        excess=format_amount(
+                            self.env, allocated - source.amount, source.currency_id
                         ),
                     )
                 )

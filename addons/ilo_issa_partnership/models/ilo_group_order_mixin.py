@@ -37,19 +37,9 @@ class IloGroupOrderMixin(models.AbstractModel):
         order, the groups are read ordered by their raw values (ids) and put in the
         many2ones' order here. Only for models ordered by ascending terms, where SQL
         puts the empty group last; otherwise Odoo's own query."""
-        comodel_order = {
-            index: self.env[self._fields[spec].comodel_name]
-            for index, spec in enumerate(groupby)
-            if spec in self._fields
-            and self._fields[spec].type == "many2one"
-            and self.env[self._fields[spec].comodel_name]._order != "id"
-        }
+        comodel_order = self._group_comodels(groupby)
         if (
             not comodel_order
-            or any(
-                re.search(r"\b(desc|nulls)\b", comodel._order, re.IGNORECASE)
-                for comodel in comodel_order.values()
-            )
             or limit
             or offset
             or (order or "").replace(" ", "") != ",".join(groupby)
@@ -64,21 +54,41 @@ class IloGroupOrderMixin(models.AbstractModel):
             ordered = comodel.sudo().with_context(active_test=False)
             ordered = ordered.search([("id", "in", ids)])
             ranks[index] = {id_: rank for rank, id_ in enumerate(ordered.ids)}
+        return sorted(rows, key=lambda row: self._group_sort_key(groupby, ranks, row))
 
-        def sort_key(row):
-            key = []
-            for index, spec in enumerate(groupby):
-                value = row[index]
-                field = self._fields.get(spec.split(":")[0])
-                if index in ranks:
-                    key.append((not value, ranks[index].get(value.id, 0)))
-                elif field and field.relational:
-                    key.append((not value, value.id or 0))
-                elif field and field.type == "boolean":
-                    key.append((False, value))
-                else:
-                    # SQL's ascending order: empty groups (NULL) last
-                    key.append((value is False, 0 if value is False else value))
-            return key
+    @api.model
+    def _group_comodels(self, groupby):
+        """{index in groupby: comodel} of the many2ones grouped on whose order is
+        not their id; empty when one of them is ordered descending or with NULLS
+        (then SQL's order cannot be rebuilt here)."""
+        comodel_order = {
+            index: self.env[self._fields[spec].comodel_name]
+            for index, spec in enumerate(groupby)
+            if spec in self._fields
+            and self._fields[spec].type == "many2one"
+            and self.env[self._fields[spec].comodel_name]._order != "id"
+        }
+        if any(
+            re.search(r"\b(desc|nulls)\b", comodel._order, re.IGNORECASE)
+            for comodel in comodel_order.values()
+        ):
+            return {}
+        return comodel_order
 
-        return sorted(rows, key=sort_key)
+    @api.model
+    def _group_sort_key(self, groupby, ranks, row):
+        """A group's place in read_group's default order."""
+        key = []
+        for index, spec in enumerate(groupby):
+            value = row[index]
+            field = self._fields.get(spec.split(":")[0])
+            if index in ranks:
+                key.append((not value, ranks[index].get(value.id, 0)))
+            elif field and field.relational:
+                key.append((not value, value.id or 0))
+            elif field and field.type == "boolean":
+                key.append((False, value))
+            else:
+                # SQL's ascending order: empty groups (NULL) last
+                key.append((value is False, 0 if value is False else value))
+        return key

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..rules import women_share
+
 PERIOD_STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -227,69 +229,80 @@ class IloIndicatorPeriod(models.Model):
         return result
 
     def _count_source(self, source):
-        """Count ``source`` for this period's project between its dates. Extended by
-        c102_campaign for its own sources."""
+        """Count ``source`` for this period's project between its dates, by the
+        method ``_count_<source>`` (an addon adds a source by adding its method)."""
         self.ensure_one()
-        project = self.project_id
-        start, end = self.date_start, self.date_end
-        if source in ("people_trained", "women_share"):
-            groups = self.env["ilo.training.participant"]._read_group(
-                [
-                    ("training_id.project_id", "=", project.id),
-                    ("training_id.state", "=", "done"),
-                    ("training_id.date_end", ">=", start),
-                    ("training_id.date_end", "<=", end),
-                    ("attended", "=", True),
-                ],
-                ["gender", "constituent_group"],
-                ["__count"],
+        counter = getattr(self, f"_count_{source}", None)
+        if counter is None:
+            raise UserError(
+                self.env._(
+                    "%(period)s: no way to count the actuals of source %(name)s.",
+                    period=self.display_name,
+                    name=source,
+                )
             )
-            by_gender, by_group, total = {}, {}, 0
-            for gender, group, count in groups:
-                total += count
-                by_gender[gender] = by_gender.get(gender, 0) + count
-                by_group[group] = by_group.get(group, 0) + count
-            if source == "women_share":
-                disclosed = by_gender.get("female", 0) + by_gender.get("male", 0)
-                disclosed += by_gender.get("other", 0)
-                share = by_gender.get("female", 0) / disclosed * 100 if disclosed else 0
-                return {"actual_value": round(share, 1)}
-            values = {
-                "actual_value": total,
-                "actual_female": by_gender.get("female", 0),
-                "actual_male": by_gender.get("male", 0),
-            }
-            for group, field in GROUP_FIELDS.items():
-                values[field] = by_group.get(group, 0)
-            return values
-        if source in ("guidelines_published", "deliverables_published"):
-            domain = [
-                ("project_id", "=", project.id),
-                ("state", "=", "published"),
-                ("date_published", ">=", start),
-                ("date_published", "<=", end),
-            ]
-            if source == "guidelines_published":
-                domain.append(("deliverable_type", "=", "guideline"))
-            count = self.env["ilo.deliverable"].search_count(domain)
-            return {"actual_value": count}
-        if source == "missions_done":
-            count = self.env["ilo.advisory.mission"].search_count(
-                [
-                    ("project_id", "=", project.id),
-                    ("state", "=", "done"),
-                    ("date_end", ">=", start),
-                    ("date_end", "<=", end),
-                ]
-            )
-            return {"actual_value": count}
-        raise UserError(
-            self.env._(
-                "%(period)s: no way to count the actuals of source %(source)s.",
-                period=self.display_name,
-                source=source,
-            )
+        return counter()
+
+    def _attended_participants(self, groupby):
+        """Attended participants of this period's project in trainings done (ended)
+        between its dates, counted by ``groupby``: {key: count}."""
+        groups = self.env["ilo.training.participant"]._read_group(
+            [
+                ("training_id.project_id", "=", self.project_id.id),
+                ("training_id.state", "=", "done"),
+                ("training_id.date_end", ">=", self.date_start),
+                ("training_id.date_end", "<=", self.date_end),
+                ("attended", "=", True),
+            ],
+            [groupby],
+            ["__count"],
         )
+        return dict(groups)
+
+    def _count_people_trained(self):
+        by_gender = self._attended_participants("gender")
+        by_group = self._attended_participants("constituent_group")
+        values = {
+            "actual_value": sum(by_gender.values()),
+            "actual_female": by_gender.get("female", 0),
+            "actual_male": by_gender.get("male", 0),
+        }
+        for group, field in GROUP_FIELDS.items():
+            values[field] = by_group.get(group, 0)
+        return values
+
+    def _count_women_share(self):
+        share = women_share(self._attended_participants("gender"))
+        return {"actual_value": round(share, 1)}
+
+    def _published_deliverables(self, extra_domain=()):
+        return self.env["ilo.deliverable"].search_count(
+            [
+                ("project_id", "=", self.project_id.id),
+                ("state", "=", "published"),
+                ("date_published", ">=", self.date_start),
+                ("date_published", "<=", self.date_end),
+                *extra_domain,
+            ]
+        )
+
+    def _count_deliverables_published(self):
+        return {"actual_value": self._published_deliverables()}
+
+    def _count_guidelines_published(self):
+        guidelines = [("deliverable_type", "=", "guideline")]
+        return {"actual_value": self._published_deliverables(guidelines)}
+
+    def _count_missions_done(self):
+        count = self.env["ilo.advisory.mission"].search_count(
+            [
+                ("project_id", "=", self.project_id.id),
+                ("state", "=", "done"),
+                ("date_end", ">=", self.date_start),
+                ("date_end", "<=", self.date_end),
+            ]
+        )
+        return {"actual_value": count}
 
     def action_refresh_actuals(self):
         self.check_access("write")  # also when nothing is counted automatically

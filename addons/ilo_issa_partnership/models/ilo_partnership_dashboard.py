@@ -1,8 +1,13 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import format_amount
+
+from ..rules import women_share
 
 
 def html_table(headers, rows):
@@ -33,7 +38,11 @@ class IloPartnershipDashboard(models.TransientModel):
     participant_count = fields.Integer(
         compute="_compute_dashboard", string="Participants"
     )
-    female_share = fields.Float(compute="_compute_dashboard", string="Women (%)")
+    female_share = fields.Float(
+        compute="_compute_dashboard",
+        string="Women among participants (%)",
+        help="Share of women among attended participants whose gender is known.",
+    )
     show_money = fields.Boolean(compute="_compute_dashboard")
     areas_html = fields.Html(compute="_compute_dashboard", sanitize=False)
     spend_html = fields.Html(compute="_compute_dashboard", sanitize=False)
@@ -45,86 +54,94 @@ class IloPartnershipDashboard(models.TransientModel):
 
     def _compute_dashboard(self):
         env = self.env
-        labels = dict(
-            env["ilo.partnership.analysis"]
-            ._fields["activity_type"]
-            ._description_selection(env)
-        )
-        by_area = env["ilo.partnership.analysis"]._read_group(
+        activity_count, areas_html = self._areas_table()
+        participant_count, women, participants_html = self._participants_table()
+        show_money = env.user._ilo_sees_money()
+        values = {
+            "activity_count": activity_count,
+            "late_count": env["ilo.deliverable"].search_count([("is_late", "=", True)]),
+            "participant_count": participant_count,
+            "female_share": women,
+            "show_money": show_money,
+            "areas_html": areas_html,
+            "participants_html": participants_html,
+            "spend_html": self._spend_table() if show_money else False,
+        }
+        for dashboard in self:
+            dashboard.update(values)
+
+    @api.model
+    def _areas_table(self):
+        """Activities per collaboration area and type: (total, table)."""
+        env = self.env
+        Analysis = env["ilo.partnership.analysis"]
+        labels = dict(Analysis._fields["activity_type"]._description_selection(env))
+        by_area = Analysis._read_group(
             [], ["collaboration_area_id", "activity_type"], ["__count"]
         )
         table = {}
         for area, kind, count in by_area:
             table.setdefault(area, dict.fromkeys(labels, 0))[kind] = count
-        areas_rows = [
+        rows = [
             [area.name, *(counts[k] for k in labels)]
             for area, counts in sorted(table.items(), key=lambda item: item[0].sequence)
         ]
+        total = sum(count for _area, _kind, count in by_area)
+        return total, html_table([env._("Area"), *labels.values()], rows)
+
+    @api.model
+    def _participants_table(self):
+        """Attended participants per constituent group and gender:
+        (total, women's share in percent, table)."""
+        env = self.env
         Participant = env["ilo.training.participant"]
-        attended = [("attended", "=", True)]
         groups = dict(
             Participant._fields["constituent_group"]._description_selection(env)
         )
         genders = dict(Participant._fields["gender"]._description_selection(env))
-        cells = {}
+        cells, by_gender = {}, Counter()
         for group, gender, count in Participant._read_group(
-            attended, ["constituent_group", "gender"], ["__count"]
+            [("attended", "=", True)], ["constituent_group", "gender"], ["__count"]
         ):
             cells.setdefault(group, {})[gender] = count
-        participants_rows = [
+            by_gender[gender] += count
+        rows = [
             [groups.get(group, env._("Not set")), *(by.get(g, 0) for g in genders)]
             for group, by in cells.items()
         ]
-        total = sum(sum(by.values()) for by in cells.values())
-        women = sum(by.get("female", 0) for by in cells.values())
-        known = sum(
-            by.get(g, 0) for by in cells.values() for g in ("female", "male", "other")
-        )
-        show_money = env.user._ilo_sees_money()
-        spend_rows = []
-        if show_money:
-            for source, planned, actual, available in env[
-                "ilo.budget.line"
-            ]._read_group(
-                [],
-                ["funding_source_id"],
-                ["amount_planned:sum", "amount_actual:sum", "amount_available:sum"],
-            ):
-                currency = source.currency_id.name
-                spend_rows.append(
-                    [
-                        source.display_name,
-                        f"{planned:,.0f} {currency}",
-                        f"{actual:,.0f} {currency}",
-                        f"{available:,.0f} {currency}",
-                        f"{100.0 * actual / planned:.0f} %" if planned else "–",
-                    ]
-                )
-        values = {
-            "activity_count": sum(c for _a, _k, c in by_area),
-            "late_count": env["ilo.deliverable"].search_count([("is_late", "=", True)]),
-            "participant_count": total,
-            "female_share": 100.0 * women / known if known else 0.0,
-            "show_money": show_money,
-            "areas_html": html_table([env._("Area"), *labels.values()], areas_rows),
-            "participants_html": html_table(
-                [env._("Constituent group"), *genders.values()], participants_rows
-            ),
-            "spend_html": html_table(
+        table = html_table([env._("Constituent group"), *genders.values()], rows)
+        return by_gender.total(), women_share(by_gender), table
+
+    @api.model
+    def _spend_table(self):
+        """Planned, actual and available per funding source, in its currency and
+        the reader's number format."""
+        env = self.env
+        rows = []
+        for source, planned, actual, available in env["ilo.budget.line"]._read_group(
+            [],
+            ["funding_source_id"],
+            ["amount_planned:sum", "amount_actual:sum", "amount_available:sum"],
+        ):
+            currency = source.currency_id
+            rows.append(
                 [
-                    env._("Funding source"),
-                    env._("Planned"),
-                    env._("Actual"),
-                    env._("Available"),
-                    env._("Delivery rate"),
-                ],
-                spend_rows,
+                    source.display_name,
+                    *(
+                        format_amount(env, amount, currency)
+                        for amount in (planned, actual, available)
+                    ),
+                    f"{100.0 * actual / planned:.0f} %" if planned else "–",
+                ]
             )
-            if show_money
-            else False,
-        }
-        for dashboard in self:
-            dashboard.update(values)
+        headers = [
+            env._("Funding source"),
+            env._("Planned"),
+            env._("Actual"),
+            env._("Available"),
+            env._("Delivery rate"),
+        ]
+        return html_table(headers, rows)
 
     @api.model
     def action_open(self):

@@ -1,6 +1,11 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
+
 from odoo import api, fields, models
+
+from ..rules import women_share
+from .res_users import PARTNERSHIP_USERS
 
 TRAINING_STATES = [
     ("planned", "Planned"),
@@ -75,7 +80,7 @@ class IloTraining(models.Model):
         "ilo.budget.line",
         "training_id",
         string="Budget",
-        groups="ilo_issa_partnership.group_partnership_user",
+        groups=PARTNERSHIP_USERS,
     )
     participant_count = fields.Integer(
         compute="_compute_figures", store=True, aggregator="sum"
@@ -96,7 +101,7 @@ class IloTraining(models.Model):
         aggregator="avg",
     )
     female_share = fields.Float(
-        string="Women (%)",
+        string="Women among participants (%)",
         compute="_compute_figures",
         store=True,
         aggregator="avg",
@@ -140,18 +145,17 @@ class IloTraining(models.Model):
     def _figures(participants):
         """The training's figures from its participants (pure arithmetic)."""
         attended = participants.filtered("attended")
-        known = attended.filtered(lambda p: p.gender in ("female", "male", "other"))
-        women = attended.filtered(lambda p: p.gender == "female")
+        by_gender = Counter(attended.mapped("gender"))
         scored = attended.filtered("scores_recorded")
         groups = set(attended.mapped("constituent_group"))
         return {
             "participant_count": len(participants),
             "attended_count": len(attended),
-            "female_count": len(women),
+            "female_count": by_gender["female"],
             "attendance_rate": 100.0 * len(attended) / len(participants)
             if participants
             else 0.0,
-            "female_share": 100.0 * len(women) / len(known) if known else 0.0,
+            "female_share": women_share(by_gender),
             "average_score_gain": sum(p.post_score - p.pre_score for p in scored)
             / len(scored)
             if scored

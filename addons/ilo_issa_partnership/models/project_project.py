@@ -208,6 +208,20 @@ class ProjectProject(models.Model):
             return _("spending %(points)s points ahead of time", points=figure)
         return _("%(count)s mission report(s) overdue", count=figure)
 
+    def get_formview_id(self, access_uid=None):
+        """Partnership projects open in the partnership form for partnership users
+        (links, notifications); other projects in Odoo's form."""
+        user = self.env["res.users"].browse(access_uid) if access_uid else self.env.user
+        if (
+            len(self) == 1
+            and user.has_group(PARTNERSHIP_USERS)
+            and self.sudo().is_partnership
+        ):
+            return self.env.ref(
+                "ilo_issa_partnership.project_project_view_form_partnership"
+            ).id
+        return super().get_formview_id(access_uid=access_uid)
+
     def _action_activities(self, model, name):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

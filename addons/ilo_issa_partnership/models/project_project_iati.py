@@ -3,11 +3,24 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from ..iati_export import build_activities, check_rules, validate_xml
+from ..iati_export import (
+    ILO,
+    IMPLEMENTERS,
+    build_activities,
+    check_rules,
+    country_shares,
+    validate_xml,
+)
 from .res_users import PARTNERSHIP_USERS
 
-DEFAULT_REPORTING_ORG = ("XM-DAC-41302", "40", "International Labour Organization")
 SOCIAL_PROTECTION = "16010"
+MEASURES = {"unit": "1", "percentage": "2", "qualitative": "5"}
+GROUP_DIMENSIONS = {
+    "actual_government": "government",
+    "actual_employer": "employers",
+    "actual_worker": "workers",
+    "actual_ssi": "social security institutions",
+}
 
 
 class ProjectProject(models.Model):
@@ -23,15 +36,8 @@ class ProjectProject(models.Model):
     @api.model
     def _iati_reporting_org(self):
         params = self.env["ir.config_parameter"].sudo()
-        ref = (
-            params.get_param("ilo_issa_partnership.iati_reporting_org_ref")
-            or (DEFAULT_REPORTING_ORG[0])
-        )
-        return {
-            "ref": ref,
-            "type": DEFAULT_REPORTING_ORG[1],
-            "name": DEFAULT_REPORTING_ORG[2],
-        }
+        ref = params.get_param("ilo_issa_partnership.iati_reporting_org_ref")
+        return dict(ILO, ref=ref or ILO["ref"])
 
     def _compute_iati_identifier(self):
         ref = self._iati_reporting_org()["ref"]
@@ -47,76 +53,72 @@ class ProjectProject(models.Model):
             return "1"
         return "2"
 
-    def _iati_activity_data(self):
-        """The plain data of this project's IATI activity."""
-        self.ensure_one()
-        today = fields.Date.context_today(self)
-        company = self.company_id or self.env.company
-        currency = company.currency_id.name
+    @api.model
+    def _iati_french(self):
+        """Whether French is installed (then narratives are also given in French)."""
         langs = {code for code, _name in self.env["res.lang"].get_installed()}
-        titles = {"en": self.with_context(lang="en_US").name}
-        descriptions = {
-            "en": tools.html2plaintext(self.description or "")
-            or self.collaboration_area_id.with_context(lang="en_US").description
+        return "fr_FR" in langs
+
+    def _iati_description(self):
+        return (
+            tools.html2plaintext(self.description or "")
+            or self.collaboration_area_id.description
             or self.name
-        }
-        if "fr_FR" in langs:
+        )
+
+    def _iati_texts(self):
+        """The title and description narratives: {lang: text} each."""
+        english = self.with_context(lang="en_US")
+        titles = {"en": english.name}
+        descriptions = {"en": english._iati_description()}
+        if self._iati_french():
             french = self.with_context(lang="fr_FR")
             titles["fr"] = french.name
-            descriptions["fr"] = (
-                tools.html2plaintext(french.description or "")
-                or french.collaboration_area_id.description
-                or french.name
-            )
-        lines = self.with_context(active_test=False).budget_line_ids
-        funders = lines.funding_source_id
+            descriptions["fr"] = french._iati_description()
+        return titles, descriptions
+
+    def _iati_budget_lines(self):
+        return self.with_context(active_test=False).budget_line_ids
+
+    def _iati_participating(self):
+        """Funders (role 1), the ILO as accountable (role 2), implementers (role 4)."""
         participating = [
             {"role": "1", "name": source.donor_id.name or source.name}
-            for source in funders
+            for source in self._iati_budget_lines().funding_source_id
         ]
-        participating.append(
-            {
-                "role": "2",
-                "ref": "XM-DAC-41302",
-                "type": "40",
-                "name": "International Labour Organization",
-            }
-        )
-        implementers = {
-            "ilo": ["International Labour Organization"],
-            "issa": ["International Social Security Association"],
-            "joint": [
-                "International Labour Organization",
-                "International Social Security Association",
-            ],
-        }[self.lead_organisation or "joint"]
+        participating.append(dict(ILO, role="2"))
+        implementers = IMPLEMENTERS[self.lead_organisation or "joint"]
         participating += [{"role": "4", "type": "40", "name": n} for n in implementers]
         participating += [{"role": "4", "name": p.name} for p in self.institution_ids]
+        return participating
+
+    def _iati_dates(self, today):
+        """Planned start (1), actual start (2), planned end (3), actual end (4)."""
         start = self.date_start or self.create_date.date()
         dates = [("1", start)]
         if start <= today:
-            dates.append(("2", start))  # actual start
+            dates.append(("2", start))
         if self.date:
             dates.append(("3", self.date))
             if self.date < today:
-                dates.append(("4", self.date))  # actual end
-        countries = self.country_ids
-        shares = []
-        if countries:
-            each = round(100.0 / len(countries), 2)
-            shares = [(c.code, each) for c in countries[:-1]]
-            shares.append(
-                (countries[-1].code, round(100.0 - each * (len(countries) - 1), 2))
-            )
+                dates.append(("4", self.date))
+        return dates
+
+    def _iati_budgets(self, currency):
+        """Planned amounts (company currency) per budget period."""
         periods = {}
-        for line in lines:
+        for line in self._iati_budget_lines():
             key = (line.date_from, line.date_to)
             periods[key] = periods.get(key, 0.0) + line.amount_planned_company
-        budgets = [
+        return [
             {"start": s, "end": e, "value": v, "currency": currency, "value_date": s}
             for (s, e), v in sorted(periods.items())
         ]
-        transactions = [
+
+    def _iati_transactions(self, currency):
+        """Costs booked on the budget lines, as expenditures (type 4)."""
+        costs = self._iati_budget_lines().analytic_line_ids.sorted("date")
+        return [
             {
                 "type": "4",
                 "date": cost.date,
@@ -124,9 +126,12 @@ class ProjectProject(models.Model):
                 "currency": currency,
                 "description": cost.name,
             }
-            for cost in lines.analytic_line_ids.sorted("date")
+            for cost in costs
         ]
-        documents = [
+
+    def _iati_documents(self):
+        """Published deliverables with a link, as document links."""
+        return [
             {
                 "url": d.document_url,
                 "title": d.name,
@@ -139,100 +144,100 @@ class ProjectProject(models.Model):
             for d in self.deliverable_ids
             if d.state == "published" and d.document_url
         ]
+
+    def _iati_activity_data(self):
+        """The plain data of this project's IATI activity, element by element."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        currency = (self.company_id or self.env.company).currency_id.name
+        titles, descriptions = self._iati_texts()
         return {
             "identifier": self.iati_identifier,
             "reporting_org": self._iati_reporting_org(),
             "titles": titles,
             "descriptions": descriptions,
-            "participating": participating,
+            "participating": self._iati_participating(),
             "status": self._iati_status(today),
-            "dates": dates,
-            "countries": shares,
+            "dates": self._iati_dates(today),
+            "countries": country_shares(self.country_ids.mapped("code")),
             "sectors": [(SOCIAL_PROTECTION, "1", 100.0)],
-            "budgets": budgets,
-            "transactions": transactions,
-            "documents": documents,
+            "budgets": self._iati_budgets(currency),
+            "transactions": self._iati_transactions(currency),
+            "documents": self._iati_documents(),
             "results": self._iati_results(),
             "default_currency": currency,
         }
 
+    @api.model
+    def _iati_titles(self, record, french):
+        """A record's name in English, and in French when it differs."""
+        texts = {"en": record.with_context(lang="en_US").name}
+        if french:
+            name = record.with_context(lang="fr_FR").name
+            if name != texts["en"]:
+                texts["fr"] = name
+        return texts
+
     def _iati_results(self):
         """IATI results: each outcome (type 2) and output (type 1) with its
         indicators and their approved periods (approved figures only)."""
-        measures = {"unit": "1", "percentage": "2", "qualitative": "5"}
-        groups = {
-            "actual_government": "government",
-            "actual_employer": "employers",
-            "actual_worker": "workers",
-            "actual_ssi": "social security institutions",
+        french = self._iati_french()
+        return [
+            {
+                "type": "2" if result.result_type == "outcome" else "1",
+                "titles": self._iati_titles(result, french),
+                "descriptions": {"en": tools.html2plaintext(result.description or "")},
+                "indicators": [
+                    self._iati_indicator(indicator, french)
+                    for indicator in result.indicator_ids
+                ],
+            }
+            for result in self.with_context(lang="en_US").ilo_result_ids
+        ]
+
+    @api.model
+    def _iati_indicator(self, indicator, french):
+        qualitative = indicator.measure == "qualitative"
+        baseline = None
+        if indicator.baseline_year:
+            baseline = {
+                "year": indicator.baseline_year,
+                "value": None if qualitative else indicator.baseline_value,
+                "comment": indicator.baseline_comment,
+            }
+        approved = indicator.period_ids.filtered(lambda p: p.state == "approved")
+        return {
+            "measure": MEASURES[indicator.measure],
+            "ascending": indicator.target_value >= indicator.baseline_value,
+            "titles": self._iati_titles(indicator, french),
+            "baseline": baseline,
+            "periods": [self._iati_period(period) for period in approved],
         }
-        french = "fr_FR" in {code for code, _n in self.env["res.lang"].get_installed()}
 
-        def titles(record):
-            texts = {"en": record.with_context(lang="en_US").name}
-            if french:
-                name = record.with_context(lang="fr_FR").name
-                if name != texts["en"]:
-                    texts["fr"] = name
-            return texts
-
-        results = []
-        for result in self.with_context(lang="en_US").ilo_result_ids:
-            indicators = []
-            for indicator in result.indicator_ids:
-                qualitative = indicator.measure == "qualitative"
-                baseline = None
-                if indicator.baseline_year:
-                    baseline = {
-                        "year": indicator.baseline_year,
-                        "value": None if qualitative else indicator.baseline_value,
-                        "comment": indicator.baseline_comment,
-                    }
-                periods = []
-                for period in indicator.period_ids.filtered(
-                    lambda p: p.state == "approved"
-                ):
-                    dimensions = []
-                    if indicator.disaggregate_sex and not qualitative:
-                        dimensions += [
-                            ("sex", "female", period.actual_female),
-                            ("sex", "male", period.actual_male),
-                        ]
-                    if indicator.disaggregate_group and not qualitative:
-                        dimensions += [
-                            ("constituent group", label, period[field])
-                            for field, label in groups.items()
-                        ]
-                    periods.append(
-                        {
-                            "start": period.date_start,
-                            "end": period.date_end,
-                            "target": None if qualitative else period.target_value,
-                            "actual": None if qualitative else period.actual_value,
-                            "comment": period.actual_comment,
-                            "dimensions": dimensions,
-                        }
-                    )
-                indicators.append(
-                    {
-                        "measure": measures[indicator.measure],
-                        "ascending": indicator.target_value >= indicator.baseline_value,
-                        "titles": titles(indicator),
-                        "baseline": baseline,
-                        "periods": periods,
-                    }
-                )
-            results.append(
-                {
-                    "type": "2" if result.result_type == "outcome" else "1",
-                    "titles": titles(result),
-                    "descriptions": {
-                        "en": tools.html2plaintext(result.description or "")
-                    },
-                    "indicators": indicators,
-                }
-            )
-        return results
+    @api.model
+    def _iati_period(self, period):
+        """An approved period: its target, its actual and the actual's splits."""
+        indicator = period.indicator_id
+        qualitative = indicator.measure == "qualitative"
+        dimensions = []
+        if indicator.disaggregate_sex and not qualitative:
+            dimensions += [
+                ("sex", "female", period.actual_female),
+                ("sex", "male", period.actual_male),
+            ]
+        if indicator.disaggregate_group and not qualitative:
+            dimensions += [
+                ("constituent group", label, period[field])
+                for field, label in GROUP_DIMENSIONS.items()
+            ]
+        return {
+            "start": period.date_start,
+            "end": period.date_end,
+            "target": None if qualitative else period.target_value,
+            "actual": None if qualitative else period.actual_value,
+            "comment": period.actual_comment,
+            "dimensions": dimensions,
+        }
 
     def iati_export_xml(self):
         """The IATI 2.03 file of these partnership projects, validated.

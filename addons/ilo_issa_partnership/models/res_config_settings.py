@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..iati_export import ILO
+
 
 class ResConfigSettings(models.TransientModel):
     _name = "res.config.settings"
@@ -10,7 +12,7 @@ class ResConfigSettings(models.TransientModel):
     ilo_iati_reporting_org_ref = fields.Char(
         string="IATI reporting organisation",
         config_parameter="ilo_issa_partnership.iati_reporting_org_ref",
-        default="XM-DAC-41302",
+        default=ILO["ref"],
         help="The organisation identifier that prefixes every IATI activity identifier "
         "(the ILO: XM-DAC-41302).",
     )

@@ -4,9 +4,10 @@ from odoo import fields, models, tools
 from odoo.exceptions import UserError
 
 from ..models.ilo_deliverable import FINAL_STATES
+from ..models.res_users import FINANCE, LEADERSHIP
 
 # Who sees money in reports: finance and leadership (and managers, who have both).
-FINANCIAL = "ilo_issa_partnership.group_finance,ilo_issa_partnership.group_leadership"
+FINANCIAL = f"{FINANCE},{LEADERSHIP}"
 
 
 class IloPartnershipAnalysis(models.Model):
@@ -63,10 +64,31 @@ class IloPartnershipAnalysis(models.Model):
     activity_count = fields.Integer(string="Activities", readonly=True)
 
     def init(self):
+        """The view, from ``_with``, ``_select``, ``_from``, ``_where`` and
+        ``_group_by`` (each extensible through ``super()``, as Odoo's analyses)."""
         tools.drop_view_if_exists(self.env.cr, self._table)
+        where = self._where()
+        group_by = self._group_by()
         self.env.cr.execute(
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
+            {self._with()}
+            SELECT {self._select()}
+              FROM {self._from()}
+            {f"WHERE {where}" if where else ""}
+            {f"GROUP BY {group_by}" if group_by else ""}
+            )
+            """,
+            self._query_params(),
+        )
+
+    def _query_params(self):
+        return {"final": FINAL_STATES}
+
+    def _with(self):
+        """The budget per activity, and the activities (missions, trainings,
+        deliverables) as rows of one shape."""
+        return """
             WITH budget AS (
                 SELECT mission_id, training_id, deliverable_id,
                        SUM(amount_planned_company) AS planned,
@@ -99,7 +121,11 @@ class IloPartnershipAnalysis(models.Model):
                   FROM ilo_deliverable d
              LEFT JOIN budget b ON b.deliverable_id = d.id
             )
-            SELECT row_number() OVER (ORDER BY a.activity_type, a.res_id) AS id,
+        """
+
+    def _select(self):
+        return """
+                   row_number() OVER (ORDER BY a.activity_type, a.res_id) AS id,
                    a.activity_type, a.name, a.project_id,
                    p.collaboration_area_id, a.country_id, p.company_id,
                    c.currency_id, a.date,
@@ -110,14 +136,21 @@ class IloPartnershipAnalysis(models.Model):
                    COALESCE(a.actual, 0) AS budget_actual,
                    a.participant_count, a.attended_count, a.female_count,
                    a.is_tripartite, 1 AS activity_count
-              FROM activity a
+        """
+
+    def _from(self):
+        return """
+                   activity a
               JOIN project_project p ON p.id = a.project_id
          LEFT JOIN res_company c
                 ON c.id = COALESCE(p.company_id, (SELECT MIN(id) FROM res_company))
-            )
-            """,
-            {"final": FINAL_STATES},
-        )
+        """
+
+    def _where(self):
+        return ""
+
+    def _group_by(self):
+        return ""
 
     def _compute_is_late(self):
         today = fields.Date.context_today(self)

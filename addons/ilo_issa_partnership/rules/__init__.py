@@ -1,5 +1,6 @@
 """Pure rules of the partnership programme, with no ORM import."""
 
+from .figures import women_share
 from .results import PeriodValue, check_value, progress, value_to_date
 from .status import StatusInput, project_status
 
@@ -10,4 +11,5 @@ __all__ = [
     "progress",
     "project_status",
     "value_to_date",
+    "women_share",
 ]

@@ -2,12 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+import re
 from datetime import date
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools import format_amount
 
 from .common import PartnershipCommon
 
@@ -146,12 +148,29 @@ class TestBudget(PartnershipCommon):
             ):
                 self._line(**vals)
 
+    def test_budget_messages_in_the_readers_number_format(self):
+        """A French reader sees French digit grouping and decimal comma."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        line = self._line(amount_planned=2000, amount_committed=400)
+        finance = self.users["finance"]
+        with self.assertRaisesMsg(UserError, r"2[\s\u202f]000,00"):
+            line.with_user(finance).with_context(lang="fr_FR").write(
+                {"amount_committed": 2600}
+            )
+        with self.assertRaisesMsg(UserError, r"2,000\.00"):
+            line.with_user(finance).with_context(lang="en_US").write(
+                {"amount_committed": 2600}
+            )
+
     def test_over_budget_control(self):
         line = self._line(amount_planned=1000, amount_committed=400)
         self._spend(line, 1000, when="2030-03-01")  # 500 CHF actual
         self.assertFalse(line.is_over_budget)
         finance = self.users["finance"]
-        with self.assertRaisesMsg(UserError, r"short by 100.00 CHF"):
+        # amounts as Odoo formats money in the reader's language
+        shortfall = format_amount(self.env, 100, self.source_chf.currency_id)
+        self.assertEqual(shortfall, "CHF\xa0100.00")
+        with self.assertRaisesMsg(UserError, re.escape(f"short by {shortfall}")):
             line.with_user(finance).amount_committed = 600
         self.assertEqual(line.amount_committed, 400)
         # a manager may exceed it: flagged and logged
@@ -160,7 +179,8 @@ class TestBudget(PartnershipCommon):
         self.assertIn(
             line, self.env["ilo.budget.line"].search([("is_over_budget", "=", True)])
         )
-        self.assertIn("Over budget by 100.00 CHF", line.message_ids[0].body)
+        body = str(line.message_ids[0].body).replace("&nbsp;", "\xa0")
+        self.assertIn(f"Over budget by {shortfall}", body)
         # actual spend pushing a line over is recorded, and flagged
         other = self._line(
             amount_planned=1000, date_from="2031-01-01", date_to="2031-12-31"

@@ -288,6 +288,14 @@ class TestResults(PartnershipCommon):
         period.action_refresh_actuals()
         self.assertEqual(period.actual_value, 1)
 
+    def test_each_source_is_counted_by_its_own_method(self):
+        period = self._period(self.trained)
+        self.assertEqual(
+            period._count_source("people_trained"), period._count_people_trained()
+        )
+        with self.assertRaisesMsg(UserError, "no way to count the actuals of source x"):
+            period._count_source("x")
+
     # ------------------------------------------------------------ workflow
     def test_approval_workflow_and_frozen_figures(self):
         officer, manager = self.users["officer"], self.users["manager"]

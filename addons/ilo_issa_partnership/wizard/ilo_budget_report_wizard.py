@@ -11,6 +11,8 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ilo_budget_totals_mixin import AMOUNTS
+
 
 class IloBudgetReportWizard(models.TransientModel):
     _name = "ilo.budget.report.wizard"
@@ -49,122 +51,137 @@ class IloBudgetReportWizard(models.TransientModel):
         self.ensure_one()
         if self.date_to < self.date_from:
             raise UserError(self.env._("The period ends before it starts."))
-        source = self.funding_source_id
         lines = self._lines()
-        labels = dict(lines._fields["category"]._description_selection(self.env))
-        _ = self.env._
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = book.add_format({"bold": True})
-        title = book.add_format({"bold": True, "font_size": 14})
-        money = book.add_format({"num_format": "#,##0.00"})
-        money_bold = book.add_format({"num_format": "#,##0.00", "bold": True})
-        pct = book.add_format({"num_format": "0.0%"})
-        date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+        formats = {
+            "bold": book.add_format({"bold": True}),
+            "title": book.add_format({"bold": True, "font_size": 14}),
+            "money": book.add_format({"num_format": "#,##0.00"}),
+            "money_bold": book.add_format({"num_format": "#,##0.00", "bold": True}),
+            "pct": book.add_format({"num_format": "0.0%"}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+        }
+        sheet = book.add_worksheet(self.env._("Budget lines"))
+        self._xlsx_header(sheet, formats)
+        self._xlsx_lines(sheet, lines, formats, first_row=7)
+        self._xlsx_by_category(book, lines, formats)
+        book.close()
+        return buffer.getvalue()
 
-        sheet = book.add_worksheet(_("Budget lines"))
+    def _category_labels(self):
+        category = self.env["ilo.budget.line"]._fields["category"]
+        return dict(category._description_selection(self.env))
+
+    def _xlsx_header(self, sheet, formats):
+        """The funding source and the period, above the lines."""
+        _ = self.env._
+        source = self.funding_source_id
+        bold = formats["bold"]
         sheet.write(
-            0, 0, _("Budget report: %(funding)s", funding=source.display_name), title
+            0,
+            0,
+            _("Budget report: %(funding)s", funding=source.display_name),
+            formats["title"],
         )
-        sheet.write(1, 0, _("Donor"), bold)
-        sheet.write(1, 1, source.donor_id.name or "")
-        sheet.write(2, 0, _("Agreement"), bold)
-        sheet.write(2, 1, source.agreement_reference or "")
-        sheet.write(3, 0, _("Currency"), bold)
-        sheet.write(3, 1, source.currency_id.name)
-        sheet.write(4, 0, _("Envelope"), bold)
-        sheet.write_number(4, 1, source.amount, money)
-        sheet.write(5, 0, _("Period"), bold)
-        sheet.write(5, 1, f"{self.date_from} – {self.date_to}")
-        headers = [
-            _("Project"),
-            _("Area"),
-            _("Activity"),
-            _("Category"),
-            _("From"),
-            _("To"),
-            _("Planned"),
-            _("Committed"),
-            _("Actual"),
-            _("Available"),
-            _("Delivery rate"),
-            _("Over budget"),
+        rows = [
+            (_("Donor"), source.donor_id.name or ""),
+            (_("Agreement"), source.agreement_reference or ""),
+            (_("Currency"), source.currency_id.name),
+            (_("Envelope"), None),
+            (_("Period"), f"{self.date_from} – {self.date_to}"),
         ]
-        row = 7
-        sheet.write_row(row, 0, headers, bold)
-        first = row + 1
+        for row, (label, value) in enumerate(rows, start=1):
+            sheet.write(row, 0, label, bold)
+            if value is not None:
+                sheet.write(row, 1, value)
+        sheet.write_number(4, 1, source.amount, formats["money"])
+
+    def _xlsx_columns(self):
+        """The columns of the lines sheet: (header, value of a line, format key)."""
+        _ = self.env._
+        labels = self._category_labels()
+
+        def activity(line):
+            record = line.mission_id or line.training_id or line.deliverable_id
+            return record.display_name if record else ""
+
+        return [
+            (_("Project"), lambda line: line.project_id.name, None),
+            (_("Area"), lambda line: line.collaboration_area_id.name or "", None),
+            (_("Activity"), activity, None),
+            (_("Category"), lambda line: labels.get(line.category, ""), None),
+            (_("From"), lambda line: line.date_from, "date"),
+            (_("To"), lambda line: line.date_to, "date"),
+            *(
+                (label, lambda line, f=field: line[f], "money")
+                for label, field in zip(self._amount_labels(), AMOUNTS, strict=True)
+            ),
+            (_("Delivery rate"), lambda line: line.delivery_rate / 100.0, "pct"),
+            (
+                _("Over budget"),
+                lambda line: _("yes") if line.is_over_budget else "",
+                None,
+            ),
+        ]
+
+    def _amount_labels(self):
+        _ = self.env._
+        return [_("Planned"), _("Committed"), _("Actual"), _("Available")]
+
+    def _xlsx_lines(self, sheet, lines, formats, first_row):
+        """One row per budget line, then the totals of the amounts as formulas."""
+        columns = self._xlsx_columns()
+        sheet.write_row(
+            first_row, 0, [header for header, *_rest in columns], formats["bold"]
+        )
+        row = first_row
         for line in lines:
             row += 1
-            activity = line.mission_id or line.training_id or line.deliverable_id
-            sheet.write(row, 0, line.project_id.name)
-            sheet.write(row, 1, line.collaboration_area_id.name or "")
-            sheet.write(row, 2, activity.display_name if activity else "")
-            sheet.write(row, 3, labels.get(line.category, ""))
-            sheet.write_datetime(
-                row, 4, fields.Datetime.to_datetime(line.date_from), date_fmt
-            )
-            sheet.write_datetime(
-                row, 5, fields.Datetime.to_datetime(line.date_to), date_fmt
-            )
-            for col, value in enumerate(
-                (
-                    line.amount_planned,
-                    line.amount_committed,
-                    line.amount_actual,
-                    line.amount_available,
-                ),
-                start=6,
-            ):
-                sheet.write_number(row, col, value, money)
-            sheet.write_number(row, 10, line.delivery_rate / 100.0, pct)
-            sheet.write(row, 11, _("yes") if line.is_over_budget else "")
+            for col, (_header, value, kind) in enumerate(columns):
+                cell = value(line)
+                if kind == "date":
+                    cell = fields.Datetime.to_datetime(cell)
+                    sheet.write_datetime(row, col, cell, formats["date"])
+                elif kind:
+                    sheet.write_number(row, col, cell, formats[kind])
+                else:
+                    sheet.write(row, col, cell)
         row += 1
-        sheet.write(row, 0, _("Total"), bold)
-        totals = [
-            sum(lines.mapped(name))
-            for name in (
-                "amount_planned",
-                "amount_committed",
-                "amount_actual",
-                "amount_available",
-            )
-        ]
-        for col, total in enumerate(totals, start=6):
+        sheet.write(row, 0, self.env._("Total"), formats["bold"])
+        first_amount = 6  # the column of the first amount (planned)
+        for col, name in enumerate(AMOUNTS, start=first_amount):
             letter = chr(ord("A") + col)
             sheet.write_formula(
-                row, col, f"=SUM({letter}{first + 1}:{letter}{row})", money_bold, total
+                row,
+                col,
+                f"=SUM({letter}{first_row + 2}:{letter}{row})",
+                formats["money_bold"],
+                sum(lines.mapped(name)),
             )
         sheet.set_column(0, 3, 28)
-        sheet.set_column(4, 11, 14)
+        sheet.set_column(4, len(columns) - 1, 14)
 
-        by_category = book.add_worksheet(_("By category"))
-        by_category.write_row(
-            0,
-            0,
-            [_("Category"), _("Planned"), _("Committed"), _("Actual"), _("Available")],
-            bold,
-        )
+    def _xlsx_by_category(self, book, lines, formats):
+        """A second sheet: the amounts per budget category."""
+        labels = self._category_labels()
+        sheet = book.add_worksheet(self.env._("By category"))
+        headers = [self.env._("Category"), *self._amount_labels()]
+        sheet.write_row(0, 0, headers, formats["bold"])
         groups = (
             self.env["ilo.budget.line"]
             .with_context(active_test=False)
             ._read_group(
                 [("id", "in", lines.ids)],
                 ["category"],
-                [
-                    "amount_planned:sum",
-                    "amount_committed:sum",
-                    "amount_actual:sum",
-                    "amount_available:sum",
-                ],
+                [f"{name}:sum" for name in AMOUNTS],
             )
         )
         for index, (category, *sums) in enumerate(groups, start=1):
-            by_category.write(index, 0, labels.get(category, ""))
+            sheet.write(index, 0, labels.get(category, ""))
             for col, value in enumerate(sums, start=1):
-                by_category.write_number(index, col, value, money)
-        by_category.set_column(0, 4, 18)
-        book.close()
-        return buffer.getvalue()
+                sheet.write_number(index, col, value, formats["money"])
+        sheet.set_column(0, 4, 18)
 
     def action_generate(self):
         self.ensure_one()

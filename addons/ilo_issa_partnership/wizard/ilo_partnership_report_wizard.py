@@ -32,44 +32,13 @@ class IloPartnershipReportWizard(models.TransientModel):
     def _can_see_money(self):
         return self.env.user._ilo_sees_money()
 
-    def _report_data(self):
-        """Everything the report shows, by aggregate queries and bounded searches."""
-        self.ensure_one()
-        start, end = self.date_from, self.date_to
-        Mission = self.env["ilo.advisory.mission"]
-        Training = self.env["ilo.training"]
+    def _in_period(self, field):
+        return [(field, ">=", self.date_from), (field, "<=", self.date_to)]
+
+    def _report_activities(self):
+        """The period's work: {kind: records}, each kind a section of the report."""
         Deliverable = self.env["ilo.deliverable"]
-        missions = Mission.search(
-            [
-                ("state", "=", "done"),
-                ("date_end", ">=", start),
-                ("date_end", "<=", end),
-            ],
-            order="date_end",
-        )
-        trainings = Training.search(
-            [
-                ("state", "!=", "cancelled"),
-                ("date_start", ">=", start),
-                ("date_start", "<=", end),
-            ],
-            order="date_start",
-        )
-        published = Deliverable.search(
-            [
-                ("state", "=", "published"),
-                ("date_deadline", ">=", start),
-                ("date_deadline", "<=", end),
-            ]
-        )
-        # late: due within the period and still not delivered
-        late = Deliverable.search(
-            [
-                ("is_late", "=", True),
-                ("date_deadline", ">=", start),
-                ("date_deadline", "<=", end),
-            ]
-        )
+        start, end = self.date_from, self.date_to
         running = self.env["project.project"].search(
             [
                 ("is_partnership", "=", True),
@@ -81,67 +50,72 @@ class IloPartnershipReportWizard(models.TransientModel):
                 ("date", ">=", start),
             ]
         )
-        indicators = self.env["ilo.indicator"].search(
-            [("project_id", "in", running.ids)],
-            order="project_id, result_id, sequence, id",
-        )
-        areas = []
-        for area in self.env["ilo.collaboration.area"].search([]):
-            projects = running.filtered(lambda p, a=area: p.collaboration_area_id == a)
-            areas.append(
-                {
-                    "area": area,
-                    "projects": projects,
-                    "missions": missions.filtered(
-                        lambda m, a=area: m.collaboration_area_id == a
-                    ),
-                    "trainings": trainings.filtered(
-                        lambda t, a=area: t.collaboration_area_id == a
-                    ),
-                    "published": published.filtered(
-                        lambda d, a=area: d.collaboration_area_id == a
-                    ),
-                    "late": late.filtered(
-                        lambda d, a=area: d.collaboration_area_id == a
-                    ),
-                    "indicators": indicators.filtered(
-                        lambda i, a=area: i.collaboration_area_id == a
-                    ),
-                }
-            )
-        budget = []
-        if self._can_see_money():
-            lines = self.env["ilo.budget.line"].with_context(active_test=False)
-            groups = lines._read_group(
-                [("date_from", "<=", end), ("date_to", ">=", start)],
-                ["funding_source_id"],
-                [
-                    "amount_planned:sum",
-                    "amount_committed:sum",
-                    "amount_actual:sum",
-                    "amount_available:sum",
-                ],
-            )
-            budget = [
-                {
-                    "source": source,
-                    "planned": planned,
-                    "committed": committed,
-                    "actual": actual,
-                    "available": available,
-                }
-                for source, planned, committed, actual, available in groups
-            ]
         return {
-            "areas": areas,
-            "budget": budget,
-            "show_money": self._can_see_money(),
+            "projects": running,
+            "missions": self.env["ilo.advisory.mission"].search(
+                [("state", "=", "done"), *self._in_period("date_end")],
+                order="date_end",
+            ),
+            "trainings": self.env["ilo.training"].search(
+                [("state", "!=", "cancelled"), *self._in_period("date_start")],
+                order="date_start",
+            ),
+            "published": Deliverable.search(
+                [("state", "=", "published"), *self._in_period("date_deadline")]
+            ),
+            # late: due within the period and still not delivered
+            "late": Deliverable.search(
+                [("is_late", "=", True), *self._in_period("date_deadline")]
+            ),
+            "indicators": self.env["ilo.indicator"].search(
+                [("project_id", "in", running.ids)],
+                order="project_id, result_id, sequence, id",
+            ),
+        }
+
+    @api.model
+    def _report_areas(self, activities):
+        """The activities split by collaboration area, one section per area."""
+        return [
+            {"area": area}
+            | {
+                kind: records.filtered(lambda r, a=area: r.collaboration_area_id == a)
+                for kind, records in activities.items()
+            }
+            for area in self.env["ilo.collaboration.area"].search([])
+        ]
+
+    def _report_budget(self):
+        """Planned, committed, actual and available per funding source over the
+        budget lines that overlap the period."""
+        lines = self.env["ilo.budget.line"].with_context(active_test=False)
+        amounts = ("planned", "committed", "actual", "available")
+        groups = lines._read_group(
+            [("date_from", "<=", self.date_to), ("date_to", ">=", self.date_from)],
+            ["funding_source_id"],
+            [f"amount_{amount}:sum" for amount in amounts],
+        )
+        return [
+            {"source": source} | dict(zip(amounts, sums, strict=True))
+            for source, *sums in groups
+        ]
+
+    def _report_data(self):
+        """Everything the report shows, by aggregate queries and bounded searches."""
+        self.ensure_one()
+        activities = self._report_activities()
+        trainings = activities["trainings"]
+        show_money = self._can_see_money()
+        return {
+            "areas": self._report_areas(activities),
+            "budget": self._report_budget() if show_money else [],
+            "show_money": show_money,
             "totals": {
-                "missions": len(missions),
+                "missions": len(activities["missions"]),
                 "trainings": len(trainings),
                 "participants": sum(trainings.mapped("attended_count")),
                 "women": sum(trainings.mapped("female_count")),
-                "published": len(published),
-                "late": len(late),
+                "published": len(activities["published"]),
+                "late": len(activities["late"]),
             },
         }
