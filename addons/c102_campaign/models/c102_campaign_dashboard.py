@@ -126,7 +126,9 @@ class C102CampaignDashboard(models.TransientModel):
             )
             for country in outlook["countries"]
         )
-        return Markup("<table class='table table-sm o_c102_outlook'>%s<tbody>%s</tbody></table>") % (
+        return Markup(
+            "<table class='table table-sm o_c102_outlook'>%s<tbody>%s</tbody></table>"
+        ) % (
             head,
             rows,
         )

@@ -20,8 +20,8 @@ from ..rules import (
 )
 from ..rules import outlook as outlook_rules
 from ..rules.ratification import read_table
-from ..rules.supervision import report_group as alphabetical_group
 from ..rules.supervision import next_report
+from ..rules.supervision import report_group as alphabetical_group
 
 _logger = logging.getLogger(__name__)
 
@@ -419,9 +419,13 @@ class C102Country(models.Model):
         Country = self.sudo()
         countries = Country.search_read([], ["stage"])
         history = {country["id"]: [] for country in countries}
-        for entry in self.env["c102.stage.history"].sudo().search_read(
-            [("c102_country_id", "in", list(history))],
-            ["c102_country_id", "date", "stage"],
+        for entry in (
+            self.env["c102.stage.history"]
+            .sudo()
+            .search_read(
+                [("c102_country_id", "in", list(history))],
+                ["c102_country_id", "date", "stage"],
+            )
         ):
             history[entry["c102_country_id"][0]].append((entry["date"], entry["stage"]))
         return outlook_rules.campaign_outlook(
@@ -462,7 +466,9 @@ class C102Country(models.Model):
                         result=results.get(line.result, ""),
                     )
                 )
-        more, core = outlook_rules.article2_needs(self.compliant_part_ids.mapped("code"))
+        more, core = outlook_rules.article2_needs(
+            self.compliant_part_ids.mapped("code")
+        )
         if more and core:
             lines.append(
                 _(
@@ -472,9 +478,7 @@ class C102Country(models.Model):
                 )
             )
         elif more:
-            lines.append(
-                _("Article 2: %(count)s more compliant Part(s)", count=more)
-            )
+            lines.append(_("Article 2: %(count)s more compliant Part(s)", count=more))
         return lines
 
     def _compute_outlook(self):
@@ -568,14 +572,21 @@ class C102Country(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         cycle = int(params.get_param("c102_campaign.report_cycle_years", 6) or 6)
         years = {}
-        for item in (params.get_param("c102_campaign.report_group_years") or "").split(","):
+        for item in (params.get_param("c102_campaign.report_group_years") or "").split(
+            ","
+        ):
             group, _sep, year = item.partition(":")
             if group.strip() and year.strip().isdigit():
                 years[group.strip().upper()] = int(year)
         return cycle, years
 
-    @api.depends("entry_into_force_date", "last_report_year", "comment_ids.year",
-                 "comment_ids.requested_year", "country_id")
+    @api.depends(
+        "entry_into_force_date",
+        "last_report_year",
+        "comment_ids.year",
+        "comment_ids.requested_year",
+        "country_id",
+    )
     @api.depends_context("lang")
     def _compute_next_report(self):
         cycle, group_years = self._reporting_settings()
@@ -591,7 +602,9 @@ class C102Country(models.Model):
             "request": _("requested by the CEACR outside the regular cycle"),
         }
         for record in self:
-            group = alphabetical_group(record.country_id.with_context(lang="en_US").name)
+            group = alphabetical_group(
+                record.country_id.with_context(lang="en_US").name
+            )
             last = max([record.last_report_year, *record.comment_ids.mapped("year")])
             due = next_report(
                 record.entry_into_force_date or None,

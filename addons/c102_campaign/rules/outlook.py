@@ -213,8 +213,7 @@ def poisson_binomial(probabilities):
     pmf = [1.0]
     for p in probabilities:
         pmf = [
-            (pmf[k] if k < len(pmf) else 0.0) * (1 - p)
-            + (pmf[k - 1] * p if k else 0.0)
+            (pmf[k] if k < len(pmf) else 0.0) * (1 - p) + (pmf[k - 1] * p if k else 0.0)
             for k in range(len(pmf) + 1)
         ]
     return pmf

@@ -101,7 +101,9 @@ def next_report(
         year = _next_in_cycle(reported, today, cycle_years, after=reported)
         regular = ReportDue(year, due_date(year), "regular", "last_report")
     elif due_date(first_year) >= today:
-        regular = ReportDue(first_year, due_date(first_year), "first", "entry_into_force")
+        regular = ReportDue(
+            first_year, due_date(first_year), "first", "entry_into_force"
+        )
     elif group_year:
         year = _next_in_cycle(group_year, today, cycle_years, after=first_year)
         regular = ReportDue(year, due_date(year), "regular", "group_year")
@@ -176,6 +178,58 @@ def _year(text, today):
     return year if FIRST_YEAR <= year <= today.year + 10 else None
 
 
+def _columns(header):
+    """``{column key: index}`` of a header row, and the missing required keys."""
+    labels = {_key(label): index for index, label in enumerate(header)}
+    columns = {}
+    for key, names in COMMENT_COLUMNS.items():
+        found = [labels[name] for name in names if name in labels]
+        if found:
+            columns[key] = found[0]
+    missing = [key for key in REQUIRED if key not in columns]
+    if "country" not in columns and "code" not in columns:
+        missing.insert(0, "country")
+    return columns, missing
+
+
+def _read_row(cells, line, today):
+    """``(CommentRow or None, problems)`` of one row's cells."""
+    found = []
+    if not (cells.get("country") or cells.get("code")):
+        found.append((line, "no_country", {}))
+    year = _year(cells["year"], today)
+    if year is None:
+        found.append((line, "bad_year", {"value": cells["year"]}))
+    comment_type = COMMENT_TYPES.get(_key(cells["type"]))
+    if not comment_type:
+        found.append((line, "bad_type", {"value": cells["type"]}))
+    parts, unknown = parse_parts(cells.get("parts", ""))
+    if unknown:
+        found.append((line, "unknown_parts", {"parts": ", ".join(unknown)}))
+    link = cells.get("link", "")
+    if link and not re.match(r"^https?://\S+$", link):
+        found.append((line, "bad_link", {"value": link}))
+    requested = None
+    if cells.get("requested"):
+        requested = _year(cells["requested"], today)
+        if requested is None or (year and requested < year):
+            found.append((line, "bad_requested", {"value": cells["requested"]}))
+    if found:
+        return None, found
+    row = CommentRow(
+        line=line,
+        country=cells.get("country", ""),
+        code=cells.get("code", ""),
+        year=year,
+        comment_type=comment_type,
+        parts=tuple(parts),
+        link=link,
+        summary=cells.get("summary", ""),
+        requested_year=requested,
+    )
+    return row, []
+
+
 def read_comments(data, today):
     """``(rows, problems)`` of a CSV file (bytes: UTF-8, with or without a BOM;
     ``;`` or ``,`` between cells). A problem is ``(line, code, params)``; the header
@@ -187,20 +241,10 @@ def read_comments(data, today):
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
+    header = next(reader, None)
+    if header is None:
         return [], [(1, "empty", {})]
-    labels = {_key(label): index for index, label in enumerate(header)}
-    columns = {}
-    for key, names in COMMENT_COLUMNS.items():
-        for name in names:
-            if name in labels:
-                columns[key] = labels[name]
-                break
-    missing = [key for key in REQUIRED if key not in columns]
-    if "country" not in columns and "code" not in columns:
-        missing.insert(0, "country")
+    columns, missing = _columns(header)
     if missing:
         return [], [(1, "missing_columns", {"columns": ", ".join(missing)})]
     rows, problems = [], []
@@ -213,42 +257,10 @@ def read_comments(data, today):
             key: values[index].strip() if index < len(values) else ""
             for key, index in columns.items()
         }
-        found = []
-        if not (cells.get("country") or cells.get("code")):
-            found.append((line, "no_country", {}))
-        year = _year(cells["year"], today)
-        if year is None:
-            found.append((line, "bad_year", {"value": cells["year"]}))
-        comment_type = COMMENT_TYPES.get(_key(cells["type"]))
-        if not comment_type:
-            found.append((line, "bad_type", {"value": cells["type"]}))
-        parts, unknown = parse_parts(cells.get("parts", ""))
-        if unknown:
-            found.append((line, "unknown_parts", {"parts": ", ".join(unknown)}))
-        link = cells.get("link", "")
-        if link and not re.match(r"^https?://\S+$", link):
-            found.append((line, "bad_link", {"value": link}))
-        requested = None
-        if cells.get("requested"):
-            requested = _year(cells["requested"], today)
-            if requested is None or (year and requested < year):
-                found.append((line, "bad_requested", {"value": cells["requested"]}))
-        if found:
-            problems += found
-            continue
-        rows.append(
-            CommentRow(
-                line=line,
-                country=cells.get("country", ""),
-                code=cells.get("code", ""),
-                year=year,
-                comment_type=comment_type,
-                parts=tuple(parts),
-                link=link,
-                summary=cells.get("summary", ""),
-                requested_year=requested,
-            )
-        )
+        row, found = _read_row(cells, line, today)
+        problems += found
+        if row:
+            rows.append(row)
     if not rows and not problems:
         problems.append((1, "empty", {}))
     return rows, problems

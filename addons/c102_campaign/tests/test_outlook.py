@@ -164,7 +164,9 @@ class TestOutlook(CampaignCommon):
         self.kenya.invalidate_recordset()
         lines = self.kenya.outlook_obstacles.split("\n")
         self.assertTrue(self.kenya.outlook_overdue)
-        self.assertRegex(lines[0], r"^Gap assessment overdue: 36 months, against \d+ on average$")
+        self.assertRegex(
+            lines[0], r"^Gap assessment overdue: 36 months, against \d+ on average$"
+        )
         self.assertIn("Part III — Sickness Benefit: Gap", lines)
         self.assertIn("Article 2: 2 more compliant Part(s)", lines)
         [entry] = [
@@ -178,8 +180,12 @@ class TestOutlook(CampaignCommon):
     def test_dashboard_and_reports_show_it(self):
         outlook = self.Country.get_outlook()
         dashboard = self.env["c102.campaign.dashboard"].create({})
-        self.assertAlmostEqual(dashboard.outlook_expected, outlook["expected"], delta=0.06)
-        self.assertEqual(dashboard.outlook_interval, f"{outlook['low']}–{outlook['high']}")
+        self.assertAlmostEqual(
+            dashboard.outlook_expected, outlook["expected"], delta=0.06
+        )
+        self.assertEqual(
+            dashboard.outlook_interval, f"{outlook['low']}–{outlook['high']}"
+        )
         self.assertAlmostEqual(
             dashboard.outlook_probability,
             100 * outlook["probability_target"],

@@ -105,14 +105,10 @@ class TestCommentImport(CampaignCommon):
         Comment = self.env["c102.supervision.comment"]
         before = Comment.search_count([])
         wizard = self._import("supervision_comments.csv")
-        self.assertEqual(
-            wizard.result, "3 comment(s): 3 new, 0 updated, 0 unchanged."
-        )
+        self.assertEqual(wizard.result, "3 comment(s): 3 new, 0 updated, 0 unchanged.")
         albania = self.Country.search([("country_id.code", "=", "AL")])
         request, observation = albania.comment_ids.sorted("comment_type")
-        self.assertEqual(
-            (request.year, request.comment_type), (2023, "direct_request")
-        )
+        self.assertEqual((request.year, request.comment_type), (2023, "direct_request"))
         self.assertEqual(request.part_ids.mapped("code"), ["V", "VI"])
         self.assertEqual(request.url, "https://normlex.example.org/c102/al-2023")
         self.assertIn("exemple inventé", request.summary)

@@ -32,14 +32,18 @@ class TestReportCycle(BaseCase):
     def test_first_report(self):
         # in force 11 May 2027: first report requested in 2028, due 1 September
         due = s.next_report(D(2027, 5, 11), TODAY)
-        self.assertEqual(due, s.ReportDue(2028, D(2028, 9, 1), "first", "entry_into_force"))
+        self.assertEqual(
+            due, s.ReportDue(2028, D(2028, 9, 1), "first", "entry_into_force")
+        )
         # its due day itself still counts
         due = s.next_report(D(2025, 3, 1), D(2026, 9, 1))
         self.assertEqual((due.year, due.kind), (2026, "first"))
 
     def test_regular_from_last_report(self):
         due = s.next_report(D(2016, 1, 1), TODAY, last_report_year=2022)
-        self.assertEqual(due, s.ReportDue(2028, D(2028, 9, 1), "regular", "last_report"))
+        self.assertEqual(
+            due, s.ReportDue(2028, D(2028, 9, 1), "regular", "last_report")
+        )
         # a report this year: the next one six years on, even before 1 September
         due = s.next_report(D(2016, 1, 1), D(2026, 3, 1), last_report_year=2026)
         self.assertEqual(due.year, 2032)
@@ -61,13 +65,17 @@ class TestReportCycle(BaseCase):
         self.assertEqual(due.year, 2027)  # a later configured year: back in the cycle
         # ... else the first report's year (1971 + 6k)
         due = s.next_report(D(1970, 1, 1), TODAY)
-        self.assertEqual(due, s.ReportDue(2031, D(2031, 9, 1), "regular", "first_report"))
+        self.assertEqual(
+            due, s.ReportDue(2031, D(2031, 9, 1), "regular", "first_report")
+        )
         # 1 September passed this year: the cycle's next
         due = s.next_report(D(2019, 1, 1), TODAY)
         self.assertEqual((due.year, due.basis), (2032, "first_report"))
 
     def test_out_of_cycle_request(self):
-        due = s.next_report(D(1970, 1, 1), TODAY, last_report_year=2024, requested_years=[2027, 0])
+        due = s.next_report(
+            D(1970, 1, 1), TODAY, last_report_year=2024, requested_years=[2027, 0]
+        )
         self.assertEqual(due, s.ReportDue(2027, D(2027, 9, 1), "requested", "request"))
         # later than the regular report, or past, or answered: the cycle
         for requested in ([2031], [2025], [2026]):
@@ -79,13 +87,14 @@ class TestReportCycle(BaseCase):
 
 @tagged("post_install", "-at_install")
 class TestCommentsFile(BaseCase):
-    def read(self, text, encoding="utf-8"):
+    def parse(self, text, encoding="utf-8"):
         return s.read_comments(text.encode(encoding), TODAY)
 
     def test_semicolons_with_bom(self):
-        rows, problems = self.read(
+        rows, problems = self.parse(
             "\ufeffPays;Année;Type;Parties;Lien;Résumé;Rapport demandé\n"
-            "Bénin;2022;Demande directe;V-VII;https://normlex.example/1;Premier rapport;\n"
+            "Bénin;2022;Demande directe;V-VII;https://normlex.example/1;"
+            "Premier rapport;\n"
             "\n"
             "TG;2019;Observation;;;;2028\n"
         )
@@ -106,23 +115,28 @@ class TestCommentsFile(BaseCase):
             ),
         )
         self.assertEqual((second.line, second.country), (4, "TG"))  # blank line counted
-        self.assertEqual((second.comment_type, second.requested_year), ("observation", 2028))
+        self.assertEqual(
+            (second.comment_type, second.requested_year), ("observation", 2028)
+        )
 
     def test_commas_iso_codes_and_quoted_lines(self):
-        rows, problems = self.read(
+        rows, problems = self.parse(
             "ISO code,Year,Type,Parts,Summary\n"
             'SN,2023,DR,"II, V","two\nlines"\n'
             "SN,2023,obs,,\n"
         )
         self.assertEqual(problems, [])
-        self.assertEqual([(r.line, r.code, r.comment_type) for r in rows], [
-            (2, "SN", "direct_request"),
-            (4, "SN", "observation"),
-        ])
+        self.assertEqual(
+            [(r.line, r.code, r.comment_type) for r in rows],
+            [
+                (2, "SN", "direct_request"),
+                (4, "SN", "observation"),
+            ],
+        )
         self.assertEqual(rows[0].summary, "two\nlines")
 
     def test_every_bad_row_with_its_line(self):
-        rows, problems = self.read(
+        rows, problems = self.parse(
             "Country,Year,Type,Parts,Link,Report requested\n"
             "Benin,2022,Direct request,V,,\n"
             ",1954,Letter,XI,ftp://x,2020\n"
@@ -144,10 +158,12 @@ class TestCommentsFile(BaseCase):
         )
 
     def test_unreadable_files(self):
-        self.assertEqual(self.read("Pays;Année\nBénin;2022\n", "latin-1")[1], [(1, "not_utf8", {})])
-        self.assertEqual(self.read("")[1], [(1, "empty", {})])
-        self.assertEqual(self.read("Country,Year,Type\n")[1], [(1, "empty", {})])
         self.assertEqual(
-            self.read("Name,Year\nBenin,2022\n")[1],
+            self.parse("Pays;Année\nBénin;2022\n", "latin-1")[1], [(1, "not_utf8", {})]
+        )
+        self.assertEqual(self.parse("")[1], [(1, "empty", {})])
+        self.assertEqual(self.parse("Country,Year,Type\n")[1], [(1, "empty", {})])
+        self.assertEqual(
+            self.parse("Name,Year\nBenin,2022\n")[1],
             [(1, "missing_columns", {"columns": "country, type"})],
         )

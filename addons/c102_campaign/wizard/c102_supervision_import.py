@@ -37,11 +37,11 @@ class C102SupervisionImport(models.TransientModel):
             ),
             "no_country": _("no country"),
             "bad_year": _("bad year '%(value)s' (four digits, from 1955)"),
-            "bad_type": _(
-                "type '%(value)s' is neither Direct request nor Observation"
-            ),
+            "bad_type": _("type '%(value)s' is neither Direct request nor Observation"),
             "unknown_parts": _("unknown Part(s): %(parts)s"),
-            "bad_link": _("link '%(value)s' is not a web address (http:// or https://)"),
+            "bad_link": _(
+                "link '%(value)s' is not a web address (http:// or https://)"
+            ),
             "bad_requested": _(
                 "report requested '%(value)s' is not a year from the comment's year"
             ),
