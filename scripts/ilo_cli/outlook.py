@@ -28,7 +28,7 @@ def render(outlook):
     for stage in outlook["stages"]:
         lines.append(
             f"  {stage['stage_label']}: {stage['mean_months']:.1f} "
-            f"({stage['moves']} moves, {stage['months_observed']:.1f} months; "
+            f"({stage['moves']} move(s) in {stage['months_observed']:.1f} months; "
             f"prior {stage['prior_months']:.0f})"
         )
     lines += ["", f"Most likely to ratify next ({outlook['candidates']} candidates):"]

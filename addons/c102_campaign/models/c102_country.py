@@ -519,6 +519,7 @@ class C102Country(models.Model):
         ``limit`` countries most likely to ratify next, each with its probability
         (0-1), expected date and what stands in its way (in the user's language).
         Dates are ISO strings."""
+        self.check_access("read")
         result = self._campaign_outlook()
         stages = dict(self._fields["stage"]._description_selection(self.env))
         records = self.browse([o.key for o in result.countries[:limit]])

@@ -8,7 +8,10 @@ from datetime import timedelta
 from markupsafe import escape
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.modules.migration import load_script
+from odoo.tests import new_test_user, tagged
+from odoo.tools.misc import file_path
 
 from .common import CampaignCommon
 
@@ -65,6 +68,30 @@ class TestStageHistory(CampaignCommon):
             ],
         )
 
+    def test_migration_writes_the_history_the_stage_dates_tell(self):
+        self.kenya.write({"stage": "gap_assessment", "date_awareness": "2022-02-01"})
+        self.kenya.stage_history_ids.filtered(
+            lambda h: h.stage == "gap_assessment"
+        ).unlink()
+        kept = self.kenya.stage_history_ids
+        path = "c102_campaign/migrations/18.0.1.3.0/post-migration.py"
+        script = load_script(file_path(path), "c102_campaign_migration_1_3")
+        script.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        history = self.kenya.stage_history_ids
+        self.assertIn(kept, history)
+        self.assertEqual(
+            sorted((h.stage, str(h.date)) for h in history - kept),
+            [
+                ("awareness", "2022-02-01"),
+                ("gap_assessment", str(self.kenya.date_gap_assessment)),
+            ],
+        )
+        # run again: nothing more
+        script.migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertEqual(self.kenya.stage_history_ids, history)
+
     def test_source_ratifications_start_with_their_ratification(self):
         albania = self.Country.search([("country_id.code", "=", "AL")])
         self.assertEqual(
@@ -81,6 +108,15 @@ class TestOutlook(CampaignCommon):
         # two years ahead, whatever the day the tests run
         year = fields.Date.context_today(cls.Country).year + 2
         cls.env["ir.config_parameter"].set_param("c102_campaign.target_year", year)
+
+    def test_only_the_partnership_reads_it(self):
+        portal = new_test_user(
+            self.env, login="c102_outlook_portal", groups="base.group_portal"
+        )
+        with self.assertRaises(AccessError):
+            self.Country.with_user(portal).get_outlook()
+        outlook = self.Country.with_user(self.users["reader"]).get_outlook()
+        self.assertEqual(outlook, self.Country.get_outlook())
 
     def test_campaign_figures(self):
         outlook = self.Country.get_outlook(limit=100)
