@@ -416,16 +416,11 @@ class C102Country(models.Model):
         """The outlook of the campaign (``rules.outlook.CampaignOutlook``, keyed by
         record id) from every active country's stage history, as of today."""
         kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
-        Country = self.sudo()
-        countries = Country.search_read([], ["stage"])
+        countries = self.search_read([], ["stage"])
         history = {country["id"]: [] for country in countries}
-        for entry in (
-            self.env["c102.stage.history"]
-            .sudo()
-            .search_read(
-                [("c102_country_id", "in", list(history))],
-                ["c102_country_id", "date", "stage"],
-            )
+        for entry in self.env["c102.stage.history"].search_read(
+            [("c102_country_id", "in", list(history))],
+            ["c102_country_id", "date", "stage"],
         ):
             history[entry["c102_country_id"][0]].append((entry["date"], entry["stage"]))
         return outlook_rules.campaign_outlook(
