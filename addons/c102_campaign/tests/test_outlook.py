@@ -3,12 +3,13 @@
 """The outlook through the models: the stage history it learns from, the figures
 shown on the dashboard, the country form, the reports and over RPC."""
 
+import base64
 from datetime import timedelta
 
 from markupsafe import escape
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.modules.migration import load_script
 from odoo.tests import new_test_user, tagged
 from odoo.tools.misc import file_path
@@ -245,3 +246,37 @@ class TestOutlook(CampaignCommon):
         html = report._render_qweb_html(report.report_name, wizard.ids)[0].decode()
         self.assertIn("Outlook to the target", html)
         self.assertIn("Most likely to ratify next", html)
+
+
+@tagged("post_install", "-at_install")
+class TestOutlookInFrench(CampaignCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["c102_campaign"], ["fr_FR"], overwrite=True
+        )
+
+    def test_obstacles_and_report_basis(self):
+        fr = self.kenya.with_context(lang="fr_FR")
+        self.assertIn(
+            "Pas encore d'évaluation comparative validée", fr.outlook_obstacles
+        )
+        self.assertIn(
+            "Article 2 : encore 3 partie(s) conforme(s), dont une parmi les parties "
+            "IV, V, VI, IX ou X",
+            fr.outlook_obstacles,
+        )
+        albania = self.Country.search([("country_id.code", "=", "AL")])
+        basis = albania.with_context(lang="fr_FR").next_report_basis
+        self.assertIn("tous les 6 ans", basis)
+        Wizard = self.env["c102.supervision.import"].with_context(lang="fr_FR")
+        wizard = Wizard.create(
+            {"file": base64.b64encode("Pays;Année\nAlbanie;2023\n".encode())}
+        )
+        with self.assertRaisesMsg(
+            UserError,
+            r"(?s)Rien n'a été importé : 1 problème\(s\).*aucune colonne pour",
+        ):
+            wizard.action_import()
