@@ -112,20 +112,24 @@ class C102CampaignDashboard(models.TransientModel):
             _("Expected date"),
             _("What stands in the way"),
         )
-        rows = Markup("").join(
-            Markup(
-                "<tr><td>%s</td><td>%s</td><td class='text-end'>%s</td><td>%s</td>"
-                "<td>%s</td></tr>"
-            )
-            % (
-                country["country"],
-                country["stage_label"],
-                _("%(value)s%%", value=f"{100 * country['probability']:.1f}"),
-                format_date(self.env, country["expected_date"]),
-                Markup("<br/>").join(country["obstacles"]) or "",
-            )
-            for country in outlook["countries"]
+        row = Markup(
+            "<tr><td>%s</td><td>%s</td><td class='text-end'>%s</td><td>%s</td>"
+            "<td>%s</td></tr>"
         )
+        rows = []
+        for country in outlook["countries"]:
+            chance = f"{100 * country['probability']:.1f}"
+            rows.append(
+                row
+                % (
+                    country["country"],
+                    country["stage_label"],
+                    _("%(value)s%%", value=chance),
+                    format_date(self.env, country["expected_date"]),
+                    Markup("<br/>").join(country["obstacles"]) or "",
+                )
+            )
+        rows = Markup("").join(rows)
         return Markup(
             "<table class='table table-sm o_c102_outlook'>%s<tbody>%s</tbody></table>"
         ) % (
