@@ -242,3 +242,28 @@ def test_import_budget(server, odoo, tmp_path):
             proc.stdout
         )
     assert Line.search_count([]) == before + 1
+
+
+def test_outlook_prints_the_server_figures(server, odoo):
+    """The server computes the outlook (c102.country.get_outlook), the tool prints it:
+    the same figures both ways, and each country with what stands in its way."""
+    proc = ilo(server, "outlook", "--limit", "3")
+    assert proc.returncode == 0, proc.stderr
+    outlook = odoo.env["c102.country"].get_outlook(3)
+    out = proc.stdout
+    assert (
+        f"{outlook['ratified']} ratifications, target {outlook['target']} by "
+        f"{outlook['target_date']}" in out
+    )
+    assert (
+        f"Expected at the target date: {outlook['expected']:.1f} "
+        f"(80% interval {outlook['low']}-{outlook['high']})" in out
+    )
+    assert f"{100 * outlook['probability_target']:.1f}%" in out
+    assert len(outlook["countries"]) == 3
+    for rank, country in enumerate(outlook["countries"], start=1):
+        assert f"{rank:>3}. {country['country']} ({country['code']}): " in out
+        for obstacle in country["obstacles"]:
+            assert f"       - {obstacle}" in out
+    ratified = odoo.env["c102.country"].search_count([("ratified", "=", True)])
+    assert outlook["ratified"] == ratified

@@ -4,7 +4,7 @@
     "name": "C102 Ratification Campaign",
     "summary": "The ILO global campaign for ratification of Convention No. 102: "
     "countries, accepted Parts, gap assessments and tripartite dialogues",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -27,6 +27,7 @@
         "views/ilo_activity_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/c102_ratification_import_views.xml",
+        "views/c102_supervision_views.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "report/c102_report_templates.xml",
         "views/menus.xml",

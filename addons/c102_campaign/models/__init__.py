@@ -5,6 +5,8 @@ from . import c102_superseded_part
 from . import c102_gap_assessment
 from . import c102_gap_assessment_line
 from . import c102_dialogue
+from . import c102_stage_history
+from . import c102_supervision_comment
 from . import ilo_activity_mixin
 from . import ilo_advisory_mission
 from . import ilo_training

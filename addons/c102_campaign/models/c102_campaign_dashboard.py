@@ -3,6 +3,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 from .c102_country import STAGES
 
@@ -28,6 +29,20 @@ class C102CampaignDashboard(models.TransientModel):
     )
     stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
     campaign_map = fields.Html(compute="_compute_kpis", sanitize=False)
+    outlook_expected = fields.Float(
+        string="Expected ratifications at the target date",
+        compute="_compute_outlook",
+        digits=(16, 1),
+    )
+    outlook_interval = fields.Char(string="80% interval", compute="_compute_outlook")
+    outlook_probability = fields.Float(
+        string="Chance of reaching the target (%)",
+        compute="_compute_outlook",
+        digits=(16, 1),
+    )
+    outlook_table = fields.Html(
+        string="Most likely to ratify next", compute="_compute_outlook", sanitize=False
+    )
 
     @api.model
     def _campaign_kpis(self):
@@ -81,6 +96,55 @@ class C102CampaignDashboard(models.TransientModel):
             dashboard.stage_summary = (
                 Markup("<table class='table table-sm'>%s</table>") % rows
             )
+
+    @api.model
+    def _outlook_table(self, outlook):
+        """The countries most likely to ratify next (``c102.country.get_outlook``)
+        as an HTML table."""
+        _ = self.env._
+        head = Markup(
+            "<thead><tr><th>%s</th><th>%s</th><th class='text-end'>%s</th>"
+            "<th>%s</th><th>%s</th></tr></thead>"
+        ) % (
+            _("Country"),
+            _("Stage"),
+            _("Chance by the target date"),
+            _("Expected date"),
+            _("What stands in the way"),
+        )
+        row = Markup(
+            "<tr><td>%s</td><td>%s</td><td class='text-end'>%s</td><td>%s</td>"
+            "<td>%s</td></tr>"
+        )
+        rows = []
+        for country in outlook["countries"]:
+            chance = f"{100 * country['probability']:.1f}"
+            rows.append(
+                row
+                % (
+                    country["country"],
+                    country["stage_label"],
+                    _("%(value)s%%", value=chance),
+                    format_date(self.env, country["expected_date"]),
+                    Markup("<br/>").join(country["obstacles"]) or "",
+                )
+            )
+        rows = Markup("").join(rows)
+        return Markup(
+            "<table class='table table-sm o_c102_outlook'>%s<tbody>%s</tbody></table>"
+        ) % (
+            head,
+            rows,
+        )
+
+    def _compute_outlook(self):
+        outlook = self.env["c102.country"].get_outlook()
+        table = self._outlook_table(outlook)
+        for dashboard in self:
+            dashboard.outlook_expected = outlook["expected"]
+            dashboard.outlook_interval = f"{outlook['low']}–{outlook['high']}"
+            dashboard.outlook_probability = 100.0 * outlook["probability_target"]
+            dashboard.outlook_table = table
 
     @api.model
     def action_open(self):

@@ -1,5 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
 import logging
 
 from markupsafe import Markup
@@ -17,8 +18,11 @@ from ..rules import (
     merge,
     read_row,
 )
+from ..rules import outlook as outlook_rules
 from ..rules.country_names import CountryIndex, ilo_name
 from ..rules.ratification import read_table
+from ..rules.supervision import next_report
+from ..rules.supervision import report_group as alphabetical_group
 
 _logger = logging.getLogger(__name__)
 
@@ -209,6 +213,51 @@ class C102Country(models.Model):
         help="The compliant Parts satisfy Article 2 of the Convention.",
     )
     readiness_reason = fields.Char(compute="_compute_readiness", store=True)
+    stage_history_ids = fields.One2many(
+        "c102.stage.history", "c102_country_id", string="Stage changes"
+    )
+    # the outlook to the target (rules/outlook.py): not stored, it moves with time
+    outlook_probability = fields.Float(
+        compute="_compute_outlook",
+        string="Chance of ratifying by the target date (%)",
+        digits=(16, 1),
+        help="From the country's stage, its months in it and how long countries took "
+        "between stages (the stage history), with a prior where data is thin.",
+    )
+    outlook_expected_date = fields.Date(
+        compute="_compute_outlook", string="Expected ratification"
+    )
+    outlook_overdue = fields.Boolean(
+        compute="_compute_outlook",
+        string="Stage overdue",
+        help="The country has stayed in its stage longer than countries do on average.",
+    )
+    outlook_obstacles = fields.Text(
+        compute="_compute_outlook", string="What stands in the way"
+    )
+    # supervision after ratification (rules/supervision.py)
+    comment_ids = fields.One2many(
+        "c102.supervision.comment", "c102_country_id", string="Supervisory comments"
+    )
+    last_report_year = fields.Integer(
+        string="Last report (year)",
+        aggregator=None,
+        tracking=True,
+        help="The year of the country's last Article 22 report on C102, when known "
+        "otherwise than by a CEACR comment (the latest comment's year counts too).",
+    )
+    report_group = fields.Char(
+        compute="_compute_next_report",
+        string="Reporting group",
+        help="Countries report on technical Conventions in six groups by the "
+        "alphabetical order of their names.",
+    )
+    next_report_date = fields.Date(
+        compute="_compute_next_report", string="Next report due"
+    )
+    next_report_basis = fields.Char(
+        compute="_compute_next_report", string="Next report: why this date"
+    )
     mission_count = fields.Integer(compute="_compute_activities")
     training_count = fields.Integer(compute="_compute_activities")
     deliverable_count = fields.Integer(compute="_compute_activities")
@@ -401,6 +450,214 @@ class C102Country(models.Model):
         for record in self:
             record.dialogue_count = counts.get(record, 0)
 
+    # --- the outlook to the target (rules/outlook.py) --------------------------------
+
+    @api.model
+    def _campaign_outlook(self):
+        """The outlook of the campaign (``rules.outlook.CampaignOutlook``, keyed by
+        record id) from every active country's stage history, as of today."""
+        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        countries = self.search_read([], ["stage"])
+        history = {country["id"]: [] for country in countries}
+        for entry in self.env["c102.stage.history"].search_read(
+            [("c102_country_id", "in", list(history))],
+            ["c102_country_id", "date", "stage"],
+        ):
+            history[entry["c102_country_id"][0]].append((entry["date"], entry["stage"]))
+        return outlook_rules.campaign_outlook(
+            [(c["id"], c["stage"], history[c["id"]]) for c in countries],
+            ratified=kpis["ratified_count"],
+            target=kpis["target"],
+            target_date=datetime.date(kpis["target_year"], 12, 31),
+            as_of=fields.Date.context_today(self),
+        )
+
+    def _outlook_obstacles(self, forecast):
+        """What stands in the way of this country (one line each): its stage when
+        overdue, the Parts its latest validated gap assessment does not find
+        compliant, what Article 2 still needs."""
+        self.ensure_one()
+        _ = self.env._
+        stages = dict(self._fields["stage"]._description_selection(self.env))
+        lines = []
+        if forecast.overdue:
+            lines.append(
+                _(
+                    "%(stage)s overdue: %(months)s months, against %(mean)s on average",
+                    stage=stages[forecast.stage],
+                    months=round(forecast.months_in_stage),
+                    mean=round(forecast.stage_mean_months),
+                )
+            )
+        assessment = self.latest_assessment_id
+        if not assessment:
+            lines.append(_("No validated gap assessment yet"))
+        else:
+            for line in assessment.line_ids.filtered(lambda x: x.result != "compliant"):
+                results = dict(line._fields["result"]._description_selection(self.env))
+                lines.append(
+                    _(
+                        "%(part)s: %(result)s",
+                        part=line.part_id.display_name,
+                        result=results.get(line.result, ""),
+                    )
+                )
+        more, core = outlook_rules.article2_needs(
+            self.compliant_part_ids.mapped("code")
+        )
+        if more and core:
+            lines.append(
+                _(
+                    "Article 2: %(count)s more compliant Part(s), one of them among "
+                    "Parts IV, V, VI, IX or X",
+                    count=more,
+                )
+            )
+        elif more:
+            lines.append(_("Article 2: %(count)s more compliant Part(s)", count=more))
+        return lines
+
+    def _compute_outlook(self):
+        todo = self.filtered(lambda r: r.id and not r.ratified)
+        (self - todo).update(
+            {
+                "outlook_probability": 0.0,
+                "outlook_expected_date": False,
+                "outlook_overdue": False,
+                "outlook_obstacles": False,
+            }
+        )
+        if not todo:
+            return
+        forecasts = {o.key: o for o in self._campaign_outlook().countries}
+        for record in todo:
+            forecast = forecasts.get(record.id)
+            if not forecast:  # archived: not in the campaign's outlook
+                record.update(
+                    {
+                        "outlook_probability": 0.0,
+                        "outlook_expected_date": False,
+                        "outlook_overdue": False,
+                        "outlook_obstacles": False,
+                    }
+                )
+                continue
+            record.outlook_probability = 100.0 * forecast.probability
+            record.outlook_expected_date = forecast.expected_date
+            record.outlook_overdue = forecast.overdue
+            record.outlook_obstacles = "\n".join(record._outlook_obstacles(forecast))
+
+    @api.model
+    def get_outlook(self, limit=10):
+        """The outlook to the target (public, XML-RPC friendly): the campaign's
+        expected ratifications at the target date with the 80% interval and the
+        probability of reaching the target; the stages' mean durations; the
+        ``limit`` countries most likely to ratify next, each with its probability
+        (0-1), expected date and what stands in its way (in the user's language).
+        Dates are ISO strings."""
+        self.check_access("read")
+        result = self._campaign_outlook()
+        stages = dict(self._fields["stage"]._description_selection(self.env))
+        records = self.browse([o.key for o in result.countries[:limit]])
+        countries = []
+        for forecast, record in zip(result.countries[:limit], records, strict=True):
+            countries.append(
+                {
+                    "id": record.id,
+                    "country": record.name,
+                    "code": record.code,
+                    "stage": forecast.stage,
+                    "stage_label": stages[forecast.stage],
+                    "months_in_stage": round(forecast.months_in_stage, 1),
+                    "overdue": forecast.overdue,
+                    "probability": round(forecast.probability, 4),
+                    "expected_date": forecast.expected_date.isoformat(),
+                    "obstacles": record._outlook_obstacles(forecast),
+                }
+            )
+        return {
+            "as_of": result.as_of.isoformat(),
+            "target": result.target,
+            "target_date": result.target_date.isoformat(),
+            "ratified": result.ratified,
+            "expected": round(result.expected, 2),
+            "low": result.low,
+            "high": result.high,
+            "probability_target": round(result.probability_target, 4),
+            "candidates": len(result.countries),
+            "stages": [
+                {
+                    "stage": rate.stage,
+                    "stage_label": stages[rate.stage],
+                    "moves": rate.events,
+                    "months_observed": round(rate.exposure, 1),
+                    "mean_months": round(rate.mean_months, 1),
+                    "prior_months": rate.prior_months,
+                }
+                for rate in result.rates.values()
+            ],
+            "countries": countries,
+        }
+
+    # --- supervision after ratification (rules/supervision.py) ------------------------
+
+    @api.model
+    def _reporting_settings(self):
+        """``(cycle years, {group: year})`` from the settings: the regular cycle
+        (6 years for technical Conventions) and, per alphabetical group, a year in
+        which it reports on social security (e.g. ``A-B:2027, C-F:2028``)."""
+        params = self.env["ir.config_parameter"].sudo()
+        cycle = int(params.get_param("c102_campaign.report_cycle_years", 6) or 6)
+        years = {}
+        for item in (params.get_param("c102_campaign.report_group_years") or "").split(
+            ","
+        ):
+            group, _sep, year = item.partition(":")
+            if group.strip() and year.strip().isdigit():
+                years[group.strip().upper()] = int(year)
+        return cycle, years
+
+    @api.depends(
+        "entry_into_force_date",
+        "last_report_year",
+        "comment_ids.year",
+        "comment_ids.requested_year",
+        "country_id",
+    )
+    @api.depends_context("lang")
+    def _compute_next_report(self):
+        cycle, group_years = self._reporting_settings()
+        today = fields.Date.context_today(self)
+        _ = self.env._
+        bases = {
+            "entry_into_force": _("first report, the year after entry into force"),
+            "last_report": _("every %(years)s years from the last report (%(year)s)"),
+            "group_year": _("every %(years)s years, the reporting group's cycle"),
+            "first_report": _(
+                "every %(years)s years from the first report (no later report known)"
+            ),
+            "request": _("requested by the CEACR outside the regular cycle"),
+        }
+        for record in self:
+            group = alphabetical_group(
+                record.country_id.with_context(lang="en_US").name
+            )
+            last = max([record.last_report_year, *record.comment_ids.mapped("year")])
+            due = next_report(
+                record.entry_into_force_date or None,
+                today,
+                last_report_year=last or None,
+                group_year=group_years.get(group),
+                requested_years=record.comment_ids.mapped("requested_year"),
+                cycle_years=cycle,
+            )
+            record.report_group = group
+            record.next_report_date = due and due.date
+            record.next_report_basis = due and bases[due.basis] % {
+                "years": cycle,
+                "year": last,
+            }
+
     # --- stages -------------------------------------------------------------------
 
     @api.model_create_multi
@@ -411,6 +668,7 @@ class C102Country(models.Model):
                 vals.setdefault("stage", "ratified")
             self._stamp_stage_date(vals, today)
         records = super().create(vals_list)
+        records._record_initial_stages()
         records.filtered("ratification_date")._check_new_ratification()
         return records
 
@@ -420,11 +678,76 @@ class C102Country(models.Model):
             new = self.filtered(lambda r: not r.ratification_date)
             if "stage" not in vals:
                 vals = dict(vals, stage="ratified")
+        before = {}
         if "stage" in vals:
             self._stamp_stage_date(vals, fields.Date.context_today(self), self)
+            before = {record: record.stage for record in self}
         result = super().write(vals)
+        changed = [(r, old) for r, old in before.items() if r.stage != old]
+        if changed:
+            self._record_stage_changes(changed)
         new._check_new_ratification()
         return result
+
+    def _stage_entry_date(self, stage, today):
+        """The day this record entered ``stage``: its ratification date for
+        'Ratified', else the stage's date (stamped on the first entry), else today."""
+        self.ensure_one()
+        if stage == "ratified" and self.ratification_date:
+            return min(self.ratification_date, today)
+        if stage != "not_started" and self[f"date_{stage}"]:
+            return self[f"date_{stage}"]
+        return today
+
+    def _initial_stage_vals(self, today=None):
+        """The stage history of records that have none: each stage date they carry
+        (the stages reached before they were recorded), then their current stage."""
+        vals_list = []
+        for record in self:
+            day = today or fields.Date.context_today(record)
+            entries = {
+                stage: record[f"date_{stage}"]
+                for stage in STAGE_ORDER[1:-1]
+                if record[f"date_{stage}"]
+                and STAGE_ORDER.index(stage) <= STAGE_ORDER.index(record.stage)
+            }
+            entries[record.stage] = record._stage_entry_date(record.stage, day)
+            previous = False
+            for stage in sorted(entries, key=STAGE_ORDER.index):
+                vals_list.append(
+                    {
+                        "c102_country_id": record.id,
+                        "stage": stage,
+                        "previous_stage": previous,
+                        "date": entries[stage],
+                    }
+                )
+                previous = stage
+        return vals_list
+
+    def _record_initial_stages(self):
+        # the product's ratifications are created, then given their facts: their
+        # history starts with their ratification (written by ``write``)
+        if self.env.context.get("c102_source_data"):
+            return
+        self.env["c102.stage.history"].sudo().create(self._initial_stage_vals())
+
+    def _record_stage_changes(self, changed):
+        """One history entry per record whose stage changed: ``[(record, old)]``."""
+        today = fields.Date.context_today(self)
+        self.env["c102.stage.history"].sudo().create(
+            [
+                {
+                    "c102_country_id": record.id,
+                    "stage": record.stage,
+                    "previous_stage": old,
+                    "date": today
+                    if record.stage != "ratified"
+                    else record._stage_entry_date("ratified", today),
+                }
+                for record, old in changed
+            ]
+        )
 
     def _check_new_ratification(self):
         """Article 2 on a ratification a user records, whatever is said of how

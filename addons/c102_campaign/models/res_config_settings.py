@@ -18,6 +18,19 @@ class ResConfigSettings(models.TransientModel):
         default=2026,
     )
 
+    c102_report_cycle_years = fields.Integer(
+        string="Regular reports every (years)",
+        config_parameter="c102_campaign.report_cycle_years",
+        default=6,
+    )
+    c102_report_group_years = fields.Char(
+        string="Year per reporting group",
+        config_parameter="c102_campaign.report_group_years",
+        help="A year in which each alphabetical group reports on social security "
+        "Conventions, e.g. A-B:2027, C-F:2028. Without it, the cycle counts from the "
+        "country's last known report, else from its first report.",
+    )
+
     @api.model
     def _ilo_checked_fields(self):
         return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(

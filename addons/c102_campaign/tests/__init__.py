@@ -10,3 +10,7 @@ from . import test_access_table
 from . import test_i18n
 from . import test_tours
 from . import test_app
+from . import test_outlook_rules
+from . import test_supervision_rules
+from . import test_outlook
+from . import test_supervision

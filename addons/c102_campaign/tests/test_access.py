@@ -27,6 +27,8 @@ class TestCampaignAccess(CampaignCommon):
             "c102.gap.assessment",
             "c102.gap.assessment.line",
             "c102.dialogue",
+            "c102.stage.history",
+            "c102.supervision.comment",
             "c102.part.acceptance.report",
             "c102.campaign.map",  # abstract: renders the map, stores nothing
         }

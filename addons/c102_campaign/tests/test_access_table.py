@@ -42,11 +42,14 @@ TABLE = {
     "c102.gap.assessment": "r crw r r crwd - -",
     "c102.gap.assessment.line": "r crwd r r crwd - -",
     "c102.dialogue": "r crw r r crwd - -",
+    "c102.stage.history": "r crw r r crwd - -",
+    "c102.supervision.comment": "r crwd r r crwd - -",
     "c102.part.acceptance.report": "r r r r r - -",  # SQL view
     "c102.campaign.dashboard": "crw crw crw crw crw - -",  # transient
     "c102.ratification.import": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.line": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.change": "- crwd - - crwd - -",  # transient
+    "c102.supervision.import": "- crwd - - crwd - -",  # transient
     # Odoo models the addons open to their groups
     "project.project": "r r r r crwd r -",  # portal: Odoo's own project sharing
     "account.analytic.line": "- - crwd - crwd - -",
@@ -164,6 +167,16 @@ class TestAccessTable(CampaignCommon):
             "c102.gap.assessment.line": assessment.line_ids,
             "c102.dialogue": env["c102.dialogue"].create(
                 {"c102_country_id": cls.kenya.id, "name": "Table dialogue"}
+            ),
+            "c102.stage.history": cls.kenya.stage_history_ids[:1],
+            "c102.supervision.comment": env["c102.supervision.comment"].create(
+                {
+                    "c102_country_id": env["c102.country"]
+                    .search([("ratified", "=", True)], limit=1)
+                    .id,
+                    "year": 2031,
+                    "comment_type": "observation",
+                }
             ),
             "project.project": cls.project,
             "account.analytic.line": env["account.analytic.line"].create(

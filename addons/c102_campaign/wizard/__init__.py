@@ -1,2 +1,3 @@
 from . import c102_ratification_import
 from . import c102_ratification_import_line
+from . import c102_supervision_import

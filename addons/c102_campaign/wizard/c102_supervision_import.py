@@ -1,0 +1,171 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Import of the supervisory bodies' comments on C102 (CEACR direct requests and
+observations) from a CSV file: UTF-8 with or without a BOM, ``;`` or ``,`` between
+cells. Every bad row is reported with its line and nothing is written while one is
+bad; importing the same file again changes nothing (a comment is one per country,
+year and type)."""
+
+import base64
+
+from odoo import Command, fields, models
+from odoo.exceptions import UserError
+
+from ..rules.supervision import read_comments
+from .c102_ratification_import import _Row
+
+
+class C102SupervisionImport(models.TransientModel):
+    _name = "c102.supervision.import"
+    _inherit = ["ilo.input.check.mixin"]
+    _description = "Import C102 Supervisory Comments"
+
+    file = fields.Binary(required=True)
+    filename = fields.Char()
+    result = fields.Text(readonly=True)
+    state = fields.Selection([("upload", "Upload"), ("done", "Done")], default="upload")
+
+    def _problem(self, code, params):
+        """A problem of ``rules.supervision.read_comments`` in the user's language."""
+        _ = self.env._
+        messages = {
+            "not_utf8": _("the file is not UTF-8 text: save it as CSV UTF-8"),
+            "empty": _("the file has no comment rows"),
+            "missing_columns": _(
+                "no column for %(columns)s: the header needs Country (or ISO code), "
+                "Year and Type, and may have Parts, Link, Summary, Report requested"
+            ),
+            "no_country": _("no country"),
+            "bad_year": _("bad year '%(value)s' (four digits, from 1955)"),
+            "bad_type": _("type '%(value)s' is neither Direct request nor Observation"),
+            "unknown_parts": _("unknown Part(s): %(parts)s"),
+            "bad_link": _(
+                "link '%(value)s' is not a web address (http:// or https://)"
+            ),
+            "bad_requested": _(
+                "report requested '%(value)s' is not a year from the comment's year"
+            ),
+        }
+        return messages[code] % params
+
+    def _rows(self):
+        """``(values per comment, problems as (line, message))``."""
+        self.ensure_one()
+        data = base64.b64decode(self.file or b"")
+        today = fields.Date.context_today(self)
+        rows, found = read_comments(data, today)
+        problems = [(line, self._problem(code, params)) for line, code, params in found]
+        Wizard = self.env["c102.ratification.import"]
+        index = Wizard._country_index()
+        countries = {
+            c.code: c
+            for c in self.env["res.country"].with_context(active_test=False).search([])
+        }
+        records = {
+            r.country_id: r
+            for r in self.env["c102.country"].with_context(active_test=False).search([])
+        }
+        parts = {p.code: p.id for p in self.env["c102.part"].search([])}
+        seen, values = {}, []
+        for row in rows:
+            found = _Row(
+                number=row.line,
+                label=row.country or row.code,
+                cells={"country": row.country, "code": row.code},
+            )
+            Wizard._resolve_country(found, index, countries)
+            if found.skip:
+                found.errors.append(found.skip)
+            record = records.get(found.country) if found.country else None
+            if found.country and not (record and record.ratified):
+                found.errors.append(
+                    self.env._(
+                        "%(country)s has not ratified C102: the supervisory bodies "
+                        "comment on ratifying States only",
+                        country=found.country.name,
+                    )
+                )
+            key = (found.country, row.year, row.comment_type)
+            if not found.errors and key in seen:
+                found.errors.append(
+                    self.env._("the same comment as line %(line)s", line=seen[key])
+                )
+            problems += [(row.line, error) for error in found.errors]
+            if found.errors:
+                continue
+            seen[key] = row.line
+            values.append(
+                {
+                    "c102_country_id": record.id,
+                    "year": row.year,
+                    "comment_type": row.comment_type,
+                    "part_ids": sorted(parts[code] for code in row.parts),
+                    "url": row.link or False,
+                    "summary": row.summary or False,
+                    "requested_year": row.requested_year or 0,
+                }
+            )
+        return values, sorted(problems, key=lambda p: p[0])
+
+    def action_import(self):
+        self.ensure_one()
+        values, problems = self._rows()
+        if problems:
+            raise UserError(
+                self.env._(
+                    "Nothing was imported: %(count)s problem(s) in %(file)s.\n%(rows)s",
+                    count=len(problems),
+                    file=self.filename or self.env._("the file"),
+                    rows="\n".join(
+                        self.env._("Line %(line)s: %(error)s", line=line, error=error)
+                        for line, error in problems
+                    ),
+                )
+            )
+        Comment = self.env["c102.supervision.comment"]
+        new = updated = unchanged = 0
+        for vals in values:
+            comment = Comment.search(
+                [
+                    ("c102_country_id", "=", vals["c102_country_id"]),
+                    ("year", "=", vals["year"]),
+                    ("comment_type", "=", vals["comment_type"]),
+                ]
+            )
+            if not comment:
+                Comment.create(dict(vals, part_ids=[Command.set(vals["part_ids"])]))
+                new += 1
+                continue
+            current = {
+                "part_ids": sorted(comment.part_ids.ids),
+                "url": comment.url or False,
+                "summary": comment.summary or False,
+                "requested_year": comment.requested_year,
+            }
+            wanted = {key: vals[key] for key in current}
+            if current == wanted:
+                unchanged += 1
+                continue
+            wanted["part_ids"] = [Command.set(wanted["part_ids"])]
+            comment.write(wanted)
+            updated += 1
+        self.write(
+            {
+                "state": "done",
+                "result": self.env._(
+                    "%(count)s comment(s): %(new)s new, %(updated)s updated, "
+                    "%(unchanged)s unchanged.",
+                    count=len(values),
+                    new=new,
+                    updated=updated,
+                    unchanged=unchanged,
+                ),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
