@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .ilo_budget_totals_mixin import AMOUNTS, format_money
-from .res_users import MANAGER
 
 BUDGET_CATEGORIES = [
     ("staff", "Staff"),
@@ -291,7 +290,7 @@ class IloBudgetLine(models.Model):
         over = self.filtered("is_over_budget")
         if not over:
             return
-        if not self.env.user.has_group(MANAGER):
+        if not self.env.user._ilo_is_manager():
             raise UserError(
                 "\n".join(
                     self.env._(
@@ -310,7 +309,8 @@ class IloBudgetLine(models.Model):
                 )
             )
         for line in over:
-            line.message_post(
+            # a note, never a mail: the manager may have no e-mail address
+            line._message_log(
                 body=self.env._(
                     "Over budget by %(shortfall)s (authorised by %(user)s).",
                     shortfall=format_money(-line.amount_available, line.currency_id),

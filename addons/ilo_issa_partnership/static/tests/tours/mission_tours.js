@@ -81,6 +81,10 @@ registry.category("web_tour.tours").add("ilo_mission_officer_tour", {
             trigger: ".o_statusbar_buttons:not(:has(button[name=action_approve]))",
         },
         {
+            content: "Submitted without a budget: the officer is told who adds it",
+            trigger: ".o_notification:contains(Finance)",
+        },
+        {
             content: "Idle: the chatter has reloaded with the submission (the last request)",
             trigger: ".o-mail-Chatter .o-mail-Message-tracking:contains(Submitted)",
         },
