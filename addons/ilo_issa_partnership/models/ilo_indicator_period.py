@@ -329,13 +329,7 @@ class IloIndicatorPeriod(models.Model):
         return self._transition(["submitted"], "draft", outcome=self.env._("Refused"))
 
     def action_reset_draft(self):
-        self._check_group(
-            MANAGER,
-            self.env._("send approved periods back to draft"),
-            states=["approved"],
-        )
-        return self._transition(
-            ["submitted", "approved"],
-            "draft",
-            {"approved_by_id": False, "date_approved": False},
-        )
+        label = self.env._("send approved periods back to draft")
+        self._check_group(MANAGER, label, states=["approved"])
+        unapproved = {"approved_by_id": False, "date_approved": False}
+        return self._transition(["submitted", "approved"], "draft", unapproved)

@@ -120,3 +120,38 @@ registry.category("web_tour.tours").add("ilo_mission_manager_tour", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("ilo_mission_approve_from_activity_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "The manager's activities: the mission waits for approval",
+            trigger: ".o_menu_systray i[aria-label='Activities']",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityGroup[data-model_name='ilo.advisory.mission']",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row .o_data_cell[name=name]:contains(Mission awaiting approval)",
+            run: "click",
+        },
+        {
+            content: "The approval activity is on the mission",
+            trigger: ".o-mail-Activity:contains(Approve or refuse)",
+        },
+        {
+            trigger: ".o_statusbar_buttons button[name=action_approve]",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Approved)",
+        },
+        {
+            content: "The activity is done: gone from the mission",
+            trigger: ".o-mail-Chatter:not(:has(.o-mail-Activity))",
+        },
+    ],
+});
