@@ -136,7 +136,8 @@ class IloWorkflowMixin(models.AbstractModel):
             if record._state_label(record.state) == target_label:
                 raise UserError(
                     self.env._(
-                        "%(record)s is already %(state)s.",
+                        "%(record)s cannot go from '%(state)s' to '%(state)s': it is "
+                        "already %(state)s.",
                         record=record.display_name,
                         state=target_label,
                     )
@@ -188,6 +189,14 @@ class IloWorkflowMixin(models.AbstractModel):
         them)."""
         self.check_access("write")
         return self.sudo().write(vals)
+
+    def _message_auto_subscribe_notify(self, partner_ids, template):
+        """Odoo tells a new responsible "you have been assigned" by a message from
+        the user who assigned them: not from a user without an e-mail address (it
+        would fail); the responsible follows the record all the same."""
+        if not self.env.user.email:
+            return None
+        return super()._message_auto_subscribe_notify(partner_ids, template)
 
     # ------------------------------------------------------------ approvals
     def _approvers(self):

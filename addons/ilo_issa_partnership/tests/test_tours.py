@@ -90,6 +90,8 @@ class TestMissionTours(HttpCase):
         admin = self.env.ref("base.user_admin")
         approval = "ilo_issa_partnership.mail_activity_type_approval"
         self.assertIn(admin, mission.activity_search([approval]).user_id)
-        self.start_tour("/odoo", "ilo_mission_approve_from_activity_tour", login="admin")
+        self.start_tour(
+            "/odoo", "ilo_mission_approve_from_activity_tour", login="admin"
+        )
         self.assertEqual(mission.state, "approved")
         self.assertFalse(mission.activity_search([approval]))

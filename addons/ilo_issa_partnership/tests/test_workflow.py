@@ -279,7 +279,7 @@ class TestWithoutEmail(PartnershipCommon):
         mission = (
             self.env["ilo.advisory.mission"]
             .with_user(officer)
-            .create(self._mission_vals())
+            .create(self._mission_vals(user_id=self.users["officer"].id))
         )
         self._fund(mission)
         mission.action_submit()
@@ -306,11 +306,15 @@ class TestWithoutEmail(PartnershipCommon):
         period.with_user(manager).action_approve()
         period.with_user(manager).action_reset_draft()
         self.assertEqual(period.state, "draft")
+        # assigning someone else: Odoo's "assigned to you" would be mailed by them
+        others = {"project_id": self.project.id, "user_id": self.users["officer"].id}
         for model, values in (
-            ("ilo.training", {"name": "T", "project_id": self.project.id}),
-            ("ilo.deliverable", {"name": "D", "project_id": self.project.id}),
+            ("ilo.training", {"name": "T", **others}),
+            ("ilo.deliverable", {"name": "D", **others}),
         ):
             record = self.env[model].with_user(officer).create(values)
+            record.user_id = manager
+            self.assertIn(manager.partner_id, record.message_partner_ids)
             record.action_start()
             record.action_cancel()
             self.assertEqual(record.state, "cancelled")
@@ -323,7 +327,7 @@ class TestWorkflowMixin(PartnershipCommon):
             {"name": "Course", "project_id": self.project.id}
         )
         training.action_start()
-        with self.assertRaisesMsg(UserError, "is already Ongoing"):
+        with self.assertRaisesMsg(UserError, "to 'Ongoing': it is already Ongoing"):
             training.action_start()
         with self.assertRaisesMsg(UserError, "cannot go from 'Ongoing' to 'Planned'"):
             training.action_plan()
