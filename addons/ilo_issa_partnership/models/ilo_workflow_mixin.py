@@ -163,6 +163,9 @@ class IloWorkflowMixin(models.AbstractModel):
             lambda r: r._approval_state and r.state == r._approval_state
         )
         self._workflow_write({**(vals or {}), "state": to_state})
+        # the state's UPDATE first: a concurrent step on the same record waits on
+        # its row and is retried (then refused), before any activity or follower
+        self.flush_recordset(["state"])
         if to_state == self._approval_state:
             self._approval_request()
         leaving._approval_close(outcome or self._state_label(to_state))

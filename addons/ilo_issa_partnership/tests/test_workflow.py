@@ -314,6 +314,7 @@ class TestWithoutEmail(PartnershipCommon):
         ):
             record = self.env[model].with_user(officer).create(values)
             record.user_id = manager
+            record.invalidate_recordset()
             self.assertIn(manager.partner_id, record.message_partner_ids)
             record.action_start()
             record.action_cancel()
