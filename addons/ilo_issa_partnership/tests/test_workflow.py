@@ -231,6 +231,15 @@ class TestWithoutEmail(PartnershipCommon):
         super().setUpClass()
         roles = ("officer", "finance", "manager")
         cls.nomail = cls._role_users("ilo_nomail", roles, email=False)
+        # the chatter as in production: tracking, subscriptions, notifications
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=False, mail_notrack=False)
+        )
+
+    def _commit_tracking(self):
+        """Tracking values are written when the transaction commits."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
 
     def test_mission_and_budget_steps(self):
         officer, finance, manager = (
@@ -241,6 +250,7 @@ class TestWithoutEmail(PartnershipCommon):
             .with_user(officer)
             .create(self._mission_vals())
         )
+        self._commit_tracking()  # a new request: creation is not tracked
         mission.action_submit()  # warns (no budget), schedules, notes
         self.assertTrue(mission.sudo().activity_search([APPROVAL]))
         line = (
@@ -266,6 +276,9 @@ class TestWithoutEmail(PartnershipCommon):
         mission.with_user(officer).back_to_office_report = "<p>Report</p>"
         mission.with_user(officer).action_done()
         self.assertEqual(mission.state, "done")
+        self._commit_tracking()  # the state changes, tracked as the officer's notes
+        tracked = mission.sudo().message_ids.filtered("tracking_value_ids")
+        self.assertIn(officer.partner_id, tracked.author_id)
         self.assertFalse(
             self.env["mail.mail"]
             .sudo()
