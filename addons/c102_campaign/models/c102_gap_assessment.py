@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.ilo_issa_partnership.models.res_users import MANAGER
+
+_lt = LazyTranslate(__name__)
 
 
 class C102GapAssessment(models.Model):
@@ -11,6 +16,16 @@ class C102GapAssessment(models.Model):
     _description = "C102 Gap Assessment"
     _inherit = ["ilo.workflow.mixin", "mail.thread", "ilo.input.check.mixin"]
     _order = "date desc, id desc"
+    _locked_states = ("validated",)
+    _workflow_waiting = {
+        "draft": (
+            MANAGER,
+            _lt(
+                "Draft: a partnership manager validates the assessment once its "
+                "Parts are assessed; it then counts for the country's readiness."
+            ),
+        )
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     c102_country_id = fields.Many2one(
@@ -57,48 +72,29 @@ class C102GapAssessment(models.Model):
             assessment.review_count = results.count("review")
 
     def action_validate(self):
-        if not self.env.user.has_group(
-            "ilo_issa_partnership.group_partnership_manager"
-        ):
-            raise UserError(
-                self.env._("Only partnership managers validate assessments.")
-            )
-        for assessment in self:
-            if assessment.state != "draft":
-                raise UserError(
-                    self.env._("%(name)s is already validated.", name=assessment.name)
-                )
-            if not assessment.line_ids:
-                raise UserError(
-                    self.env._(
-                        "%(name)s assesses no Part: add at least one line.",
-                        name=assessment.name,
-                    )
-                )
-        self._workflow_write({"state": "validated"})
+        self._check_group(MANAGER, self.env._("validate assessments"))
+        self._check_has_lines()
+        self._transition(["draft"], "validated")
         self.c102_country_id._advance_stage("gap_assessment")
         return True
 
     def action_draft(self):
-        if not self.env.user.has_group(
-            "ilo_issa_partnership.group_partnership_manager"
-        ):
-            raise UserError(
-                self.env._("Only partnership managers reopen validated assessments.")
-            )
-        self._workflow_write({"state": "draft"})
-        return True
+        self._check_group(MANAGER, self.env._("reopen validated assessments"))
+        return self._transition(["validated"], "draft")
 
-    def write(self, vals):
-        if set(vals) - {"state", "message_main_attachment_id"} and any(
-            a.state == "validated" for a in self
-        ):
+    def _check_has_lines(self):
+        for assessment in self.filtered(lambda a: not a.line_ids):
             raise UserError(
                 self.env._(
-                    "A validated assessment cannot be changed: reset it to draft first."
+                    "%(name)s assesses no Part: add at least one line.",
+                    name=assessment.name,
                 )
             )
-        return super().write(vals)
+
+    def _locked_message(self):
+        return self.env._(
+            "A validated assessment cannot be changed: reset it to draft first."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_validated(self):

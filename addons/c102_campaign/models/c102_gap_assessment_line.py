@@ -1,7 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..rules import assess_part
@@ -58,7 +58,8 @@ class C102GapAssessmentLine(models.Model):
     """One Part of the Convention against one national scheme."""
 
     _name = "c102.gap.assessment.line"
-    _inherit = ["ilo.input.check.mixin"]
+    _inherit = ["ilo.workflow.mixin", "ilo.input.check.mixin"]
+    _lock_parent_field = "assessment_id"
     _description = "C102 Gap Assessment Line"
     _order = "assessment_id, part_sequence, id"
 
@@ -197,25 +198,3 @@ class C102GapAssessmentLine(models.Model):
                 raise ValidationError(
                     self.env._("Durations and waiting days cannot be negative.")
                 )
-
-    def _check_assessment_draft(self):
-        if any(line.assessment_id.state == "validated" for line in self):
-            raise UserError(
-                self.env._(
-                    "A validated assessment cannot be changed: reset it to draft first."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_assessment_draft()
-        return lines
-
-    def write(self, vals):
-        self._check_assessment_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_assessment_draft()
-        return super().unlink()

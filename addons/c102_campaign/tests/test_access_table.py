@@ -15,6 +15,8 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.ilo_issa_partnership.tests.common import visible_buttons
+
 from .common import CampaignCommon
 
 ROLES = ("reader", "officer", "finance", "leadership", "manager", "portal", "public")
@@ -72,6 +74,7 @@ MANAGERS, STAFF = ("manager",), ("officer", "manager")
 ACTIONS = {
     ("ilo.advisory.mission", "action_submit", "draft"): STAFF,
     ("ilo.advisory.mission", "action_approve", "submitted"): MANAGERS,
+    ("ilo.advisory.mission", "action_refuse", "submitted"): MANAGERS,
     ("ilo.advisory.mission", "action_start", "approved"): STAFF,
     ("ilo.advisory.mission", "action_done", "ongoing"): STAFF,
     ("ilo.advisory.mission", "action_cancel", "approved"): STAFF,
@@ -89,6 +92,8 @@ ACTIONS = {
     ("ilo.indicator.period", "action_submit", "draft"): STAFF,
     ("ilo.indicator.period", "action_refresh_actuals", "draft"): STAFF,
     ("ilo.indicator.period", "action_approve", "submitted"): MANAGERS,
+    ("ilo.indicator.period", "action_refuse", "submitted"): MANAGERS,
+    ("ilo.indicator.period", "action_reset_draft", "submitted"): STAFF,
     ("ilo.indicator.period", "action_reset_draft", "approved"): MANAGERS,
     ("c102.gap.assessment", "action_validate", "draft"): MANAGERS,
     ("c102.gap.assessment", "action_draft", "validated"): MANAGERS,
@@ -262,6 +267,16 @@ class TestAccessTable(CampaignCommon):
                                 getattr(record.with_user(user), action)()
                         record.invalidate_recordset()
                         self.assertEqual(record.state, state, "unchanged")
+
+    def test_buttons_match_the_actions(self):
+        """The form shows an action's button to exactly the roles the server lets
+        take it (test_workflow_actions), in the state it starts from."""
+        for (model, action, state), allowed in ACTIONS.items():
+            values = {"state": state, "source": "people_trained"}
+            for role in ROLES[:5]:  # the internal roles (portal: no back-office)
+                with self.subTest(model=model, action=action, role=role):
+                    seen = visible_buttons(self.env, model, self.users[role], values)
+                    self.assertEqual(action in seen, role in allowed)
 
     def _action_record(self, model, state):
         if model == "ilo.advisory.mission":

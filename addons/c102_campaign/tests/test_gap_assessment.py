@@ -106,6 +106,31 @@ class TestGapAssessment(CampaignCommon):
         with self.assertRaisesMsg(ValidationError, "negative"):
             self._assessment(self.kenya, [self._line("V", benefit_rate=-1)])
 
+    def test_officers_are_told_a_manager_validates(self):
+        assessment = self._assessment(self.kenya, [self._line("V")])
+        for role in ("officer", "reader", "leadership"):
+            with self.subTest(role=role):
+                hint = assessment.with_user(self.users[role]).workflow_hint
+                self.assertIn("a partnership manager validates", hint)
+        self.assertFalse(assessment.with_user(self.users["manager"]).workflow_hint)
+        assessment.action_validate()
+        self.assertFalse(assessment.with_user(self.users["officer"]).workflow_hint)
+
+    def test_lines_follow_the_assessment_lock(self):
+        assessment = self._assessment(self.kenya, [self._line("V")])
+        assessment.action_validate()
+        officer = self.users["officer"]
+        Line = self.env["c102.gap.assessment.line"].with_user(officer)
+        with self.assertRaisesMsg(UserError, "cannot be changed"):
+            Line.create(dict(self._line("VII"), assessment_id=assessment.id))
+        with self.assertRaisesMsg(UserError, "cannot be changed"):
+            assessment.line_ids.with_user(officer).unlink()
+        with self.assertRaisesMsg(UserError, "Only partnership managers"):
+            assessment.with_user(officer).action_draft()
+        assessment.with_user(self.users["manager"]).action_draft()
+        Line.create(dict(self._line("VII"), assessment_id=assessment.id))
+        self.assertEqual(len(assessment.line_ids), 2)
+
 
 @tagged("post_install", "-at_install")
 class TestDialogue(CampaignCommon):

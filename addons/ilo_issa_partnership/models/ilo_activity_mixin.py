@@ -59,26 +59,6 @@ class IloActivityMixin(models.AbstractModel):
                     )
                 )
 
-    def _transition(self, from_states, to_state):
-        """Move to ``to_state``; every record must be in one of ``from_states``."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for activity in self:
-            if activity.state not in from_states:
-                raise UserError(
-                    self.env._(
-                        "%(activity)s cannot go from '%(current)s' to '%(target)s'; "
-                        "it must be %(allowed)s first.",
-                        activity=activity.display_name,
-                        current=labels[activity.state],
-                        target=labels[to_state],
-                        allowed=self.env._(" or ").join(
-                            f"'{labels[s]}'" for s in from_states
-                        ),
-                    )
-                )
-        self._workflow_write({"state": to_state})
-        return True
-
     def _history_reason(self):
         """Why an activity in one of ``_history_states`` cannot be deleted."""
         raise NotImplementedError
@@ -117,15 +97,5 @@ class IloActivityMixin(models.AbstractModel):
                     "activity.",
                     record=funded[self._budget_line_field].display_name,
                     line=funded.display_name,
-                )
-            )
-
-    def _check_manager(self, action_label):
-        if not self.env.user.has_group(
-            "ilo_issa_partnership.group_partnership_manager"
-        ):
-            raise UserError(
-                self.env._(
-                    "Only partnership managers can %(action)s.", action=action_label
                 )
             )

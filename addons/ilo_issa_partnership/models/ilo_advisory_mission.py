@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
-from .res_users import PARTNERSHIP_USERS
+from .res_users import MANAGER, PARTNERSHIP_USERS
+
+_lt = LazyTranslate(__name__)
 
 MISSION_STATES = [
     ("draft", "Draft"),
@@ -29,6 +32,16 @@ class IloAdvisoryMission(models.Model):
         "ilo.input.check.mixin",
     ]
     _history_states = ("ongoing", "done")
+    _approval_state = "submitted"
+    _workflow_waiting = {
+        "submitted": (
+            MANAGER,
+            _lt(
+                "Submitted: waiting for a partnership manager to approve it (or "
+                "refuse it back to draft)."
+            ),
+        )
+    }
     _portal_kind = "mission"
     _budget_line_field = "mission_id"
     _order = "date_start desc, id desc"
@@ -126,54 +139,24 @@ class IloAdvisoryMission(models.Model):
                 )
 
     def action_submit(self):
-        for mission in self:
-            if not (mission.date_start and mission.date_end):
-                raise UserError(
-                    self.env._(
-                        "%(mission)s: set the start and end dates before submitting.",
-                        mission=mission.name,
-                    )
-                )
-        return self._transition(["draft"], "submitted")
+        self._check_dates_set()
+        self._transition(["draft"], "submitted")
+        return self._warn_unfunded()
 
     def action_approve(self):
-        self._check_manager(self.env._("approve missions"))
+        self._check_group(MANAGER, self.env._("approve missions"))
         self._check_can_approve()
         return self._transition(["submitted"], "approved")
 
-    def _check_can_approve(self):
-        """A mission is approved only with a planned budget."""
-        funded = {
-            mission
-            for [mission] in self.env["ilo.budget.line"]._read_group(
-                [("mission_id", "in", self.ids), ("amount_planned", ">", 0)],
-                ["mission_id"],
-            )
-        }
-        for mission in self:
-            if mission not in funded:
-                raise UserError(
-                    self.env._(
-                        "%(mission)s cannot be approved without a budget: add at least "
-                        "one budget line with a planned amount.",
-                        mission=mission.name,
-                    )
-                )
-        return True
+    def action_refuse(self):
+        self._check_group(MANAGER, self.env._("refuse missions"))
+        return self._transition(["submitted"], "draft", outcome=self.env._("Refused"))
 
     def action_start(self):
         return self._transition(["approved"], "ongoing")
 
     def action_done(self):
-        for mission in self:
-            if tools.is_html_empty(mission.back_to_office_report):
-                raise UserError(
-                    self.env._(
-                        "%(mission)s: write the back-to-office report before closing "
-                        "the mission.",
-                        mission=mission.name,
-                    )
-                )
+        self._check_report_written()
         return self._transition(["ongoing"], "done")
 
     def action_cancel(self):
@@ -183,6 +166,88 @@ class IloAdvisoryMission(models.Model):
 
     def action_draft(self):
         return self._transition(["submitted", "cancelled"], "draft")
+
+    def _check_dates_set(self):
+        for mission in self:
+            if not (mission.date_start and mission.date_end):
+                raise UserError(
+                    self.env._(
+                        "%(mission)s: set the start and end dates before submitting.",
+                        mission=mission.name,
+                    )
+                )
+
+    def _check_report_written(self):
+        for mission in self:
+            if tools.is_html_empty(mission.back_to_office_report):
+                raise UserError(
+                    self.env._(
+                        "%(mission)s: write the back-to-office report before closing "
+                        "the mission.",
+                        mission=mission.name,
+                    )
+                )
+
+    def _funded(self):
+        """The missions with at least one budget line with a planned amount."""
+        return self.browse(
+            [
+                mission.id
+                for [mission] in self.env["ilo.budget.line"]
+                .sudo()
+                ._read_group(
+                    [("mission_id", "in", self.ids), ("amount_planned", ">", 0)],
+                    ["mission_id"],
+                )
+            ]
+        )
+
+    def _budget_missing_message(self):
+        return self.env._(
+            "%(mission)s has no budget yet: Finance (or a partnership manager) adds a "
+            "budget line with a planned amount in the mission's Budget tab; a "
+            "manager approves it only then.",
+            mission=self.name,
+        )
+
+    def _check_can_approve(self):
+        """A mission is approved only with a planned budget."""
+        for mission in self - self._funded():
+            raise UserError(
+                self.env._(
+                    "%(mission)s cannot be approved without a budget. %(fix)s",
+                    mission=mission.name,
+                    fix=mission._budget_missing_message(),
+                )
+            )
+        return True
+
+    def _warn_unfunded(self):
+        """Submitted without a budget line: a note on each mission and a warning
+        to the submitter (approval will need the budget)."""
+        unfunded = self - self._funded()
+        for mission in unfunded:
+            mission.sudo()._message_log(body=mission._budget_missing_message())
+        if not unfunded:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Submitted without a budget"),
+                "message": "\n".join(m._budget_missing_message() for m in unfunded),
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _workflow_hint(self):
+        """Before approval, the form also says that the budget line is missing."""
+        hint = super()._workflow_hint()
+        if self.id and self.state in ("draft", "submitted") and not self._funded():
+            hint = " ".join(filter(None, [hint, self._budget_missing_message()]))
+        return hint
 
     def _history_reason(self):
         return self.env._("the mission took place and has its history.")

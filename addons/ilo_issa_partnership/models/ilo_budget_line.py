@@ -7,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
 from .ilo_budget_totals_mixin import AMOUNTS
-from .res_users import MANAGER
 
 BUDGET_CATEGORIES = [
     ("staff", "Staff"),
@@ -299,7 +298,7 @@ class IloBudgetLine(models.Model):
         over = self.filtered("is_over_budget")
         if not over:
             return
-        if not self.env.user.has_group(MANAGER):
+        if not self.env.user._ilo_is_manager():
             raise UserError(
                 "\n".join(
                     self.env._(
@@ -324,7 +323,8 @@ class IloBudgetLine(models.Model):
                 )
             )
         for line in over:
-            line.message_post(
+            # a note, never a mail: the manager may have no e-mail address
+            line._message_log(
                 body=self.env._(
                     "Over budget by %(shortfall)s (authorised by %(user)s).",
                     shortfall=format_amount(

@@ -4,8 +4,12 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import women_share
+from .res_users import MANAGER
+
+_lt = LazyTranslate(__name__)
 
 PERIOD_STATES = [
     ("draft", "Draft"),
@@ -23,15 +27,6 @@ DISAGGREGATION_FIELDS = (
 )
 # What an automatic source counts (Recount), never entered by hand for it.
 ACTUAL_FIELDS = ("actual_value", *DISAGGREGATION_FIELDS)
-# What an approved period keeps frozen (and a submitted one keeps for the manager).
-FROZEN_FIELDS = (
-    "target_value",
-    *ACTUAL_FIELDS,
-    "actual_comment",
-    "date_start",
-    "date_end",
-    "indicator_id",
-)
 GROUP_FIELDS = {
     "government": "actual_government",
     "employer": "actual_employer",
@@ -52,6 +47,21 @@ class IloIndicatorPeriod(models.Model):
         "ilo.input.check.mixin",
     ]
     _order = "indicator_id, date_start, id"
+    _locked_states = ("submitted", "approved")
+    _lock_exempt_fields = frozenset(
+        {"message_main_attachment_id", "message_follower_ids", "activity_ids"}
+        | {"approved_by_id", "date_approved"}
+    )
+    _approval_state = "submitted"
+    _workflow_waiting = {
+        "submitted": (
+            MANAGER,
+            _lt(
+                "Submitted: waiting for a partnership manager to approve these "
+                "figures (or refuse them back to draft)."
+            ),
+        )
+    }
     _rec_names_search = ["indicator_id"]
 
     indicator_id = fields.Many2one(
@@ -167,33 +177,28 @@ class IloIndicatorPeriod(models.Model):
                     )
 
     def write(self, vals):
-        if set(vals) & set(FROZEN_FIELDS) and not self.env.su:
-            self._check_figures_writable(vals)
+        if set(vals) & set(ACTUAL_FIELDS) and not self.env.su:
+            self._check_actuals_typed()
         return super().write(vals)
 
-    def _check_figures_writable(self, vals):
-        """Approved figures are frozen; submitted ones wait for the manager;
-        automatic actuals come from the programme (Recount), not from the user."""
+    def _locked_message(self):
+        """Approved figures are frozen; submitted ones wait for the manager."""
+        if self.state == "approved":
+            return self.env._(
+                "%(period)s is approved: its figures are frozen. A manager "
+                "can send it back to draft first.",
+                period=self.display_name,
+            )
+        return self.env._(
+            "%(period)s is submitted: its figures wait for the manager's "
+            "approval. Send it back to draft to change them.",
+            period=self.display_name,
+        )
+
+    def _check_actuals_typed(self):
+        """Automatic actuals come from the programme (Recount), not from the user."""
         for period in self:
-            if period.state == "approved":
-                raise UserError(
-                    self.env._(
-                        "%(period)s is approved: its figures are frozen. A manager "
-                        "can send it back to draft first.",
-                        period=period.display_name,
-                    )
-                )
-            if period.state == "submitted":
-                raise UserError(
-                    self.env._(
-                        "%(period)s is submitted: its figures wait for the manager's "
-                        "approval. Send it back to draft to change them.",
-                        period=period.display_name,
-                    )
-                )
-            if period.indicator_id.source != "manual" and set(vals) & set(
-                ACTUAL_FIELDS
-            ):
+            if period.indicator_id.source != "manual":
                 raise UserError(
                     self.env._(
                         "%(period)s: the actuals of this indicator are counted from "
@@ -306,62 +311,37 @@ class IloIndicatorPeriod(models.Model):
 
     def action_refresh_actuals(self):
         self.check_access("write")  # also when nothing is counted automatically
-        for period, values in self._programme_actuals().items():
-            if period.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(period)s is no longer a draft; its actuals are not "
-                        "recounted.",
-                        period=period.display_name,
-                    )
-                )
+        counted = self._programme_actuals()
+        self.browse([p.id for p in counted])._check_states(
+            ["draft"], self.env._("Recount")
+        )
+        for period, values in counted.items():
             period._workflow_write(values)
         return True
 
     # ------------------------------------------------------------------ workflow
     def action_submit(self):
-        for period in self:
-            if period.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(period)s is already %(state)s.",
-                        period=period.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[period.state],
-                    )
-                )
+        self._check_states(["draft"], self._state_label("submitted"))
         self.action_refresh_actuals()
-        self._workflow_write({"state": "submitted"})
-        return True
+        return self._transition(["draft"], "submitted")
 
     def action_approve(self):
-        self.env["ilo.activity.mixin"]._check_manager(
-            self.env._("approve indicator periods")
-        )
-        for period in self:
-            if period.state != "submitted":
-                raise UserError(
-                    self.env._(
-                        "%(period)s must be submitted before it is approved.",
-                        period=period.display_name,
-                    )
-                )
-        self._workflow_write(
+        self._check_group(MANAGER, self.env._("approve indicator periods"))
+        return self._transition(
+            ["submitted"],
+            "approved",
             {
-                "state": "approved",
                 "approved_by_id": self.env.user.id,
                 "date_approved": fields.Date.context_today(self),
             },
         )
-        return True
+
+    def action_refuse(self):
+        self._check_group(MANAGER, self.env._("refuse indicator periods"))
+        return self._transition(["submitted"], "draft", outcome=self.env._("Refused"))
 
     def action_reset_draft(self):
-        if self.filtered(lambda p: p.state == "approved"):
-            self.env["ilo.activity.mixin"]._check_manager(
-                self.env._("send approved periods back to draft")
-            )
-        self._workflow_write(
-            {"state": "draft", "approved_by_id": False, "date_approved": False}
-        )
-        return True
+        label = self.env._("send approved periods back to draft")
+        self._check_group(MANAGER, label, states=["approved"])
+        unapproved = {"approved_by_id": False, "date_approved": False}
+        return self._transition(["submitted", "approved"], "draft", unapproved)

@@ -9,6 +9,7 @@ PARTNERSHIP_USERS = "ilo_issa_partnership.group_partnership_user"
 FINANCE = "ilo_issa_partnership.group_finance"
 LEADERSHIP = "ilo_issa_partnership.group_leadership"
 MANAGER = "ilo_issa_partnership.group_partnership_manager"
+OFFICER = "ilo_issa_partnership.group_programme_officer"
 
 
 HOME_ACTION = "ilo_issa_partnership.ilo_partnership_dashboard_action"
@@ -57,3 +58,19 @@ class ResUsers(models.Model):
         and dashboards."""
         self.ensure_one()
         return self.has_group(FINANCE) or self.has_group(LEADERSHIP)
+
+    def _ilo_is_officer(self):
+        """Programme officers (and managers) plan and run the activities."""
+        self.ensure_one()
+        return self.has_group(OFFICER)
+
+    def _ilo_is_manager(self):
+        """Partnership managers approve, validate and exceed budgets."""
+        self.ensure_one()
+        return self.has_group(MANAGER)
+
+    def _ilo_has_role(self, group_xmlid):
+        """Whether the user has the partnership role ``group_xmlid`` (one of the
+        constants above): the one place workflow checks ask."""
+        self.ensure_one()
+        return self.has_group(group_xmlid)

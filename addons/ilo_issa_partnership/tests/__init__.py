@@ -19,3 +19,4 @@ from . import test_roles
 from . import test_role_tours
 from . import test_bulk_import
 from . import test_figures
+from . import test_workflow

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from contextlib import contextmanager
 
+from lxml import etree
+
 from odoo.tests import new_test_user
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -21,15 +24,7 @@ class PartnershipCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users = {
-            role: new_test_user(
-                cls.env,
-                login=f"ilo_{role}",
-                groups=f"base.group_user,{group}",
-                name=f"ILO {role.title()}",
-            )
-            for role, group in GROUPS.items()
-        }
+        cls.users = cls._role_users()
         ref = cls.env.ref
         cls.area_advisory = ref("ilo_issa_partnership.area_advisory")
         cls.area_policy = ref("ilo_issa_partnership.area_policy")
@@ -37,6 +32,21 @@ class PartnershipCommon(BaseCommon):
         cls.area_guidelines = ref("ilo_issa_partnership.area_guidelines")
         cls.area_training = ref("ilo_issa_partnership.area_training")
         cls._partnership_fixtures()
+
+    @classmethod
+    def _role_users(cls, prefix="ilo", roles=tuple(GROUPS), **vals):
+        """One user per role, logged in as ``<prefix>_<role>``; ``vals`` for all
+        (e.g. ``email=False``)."""
+        return {
+            role: new_test_user(
+                cls.env,
+                login=f"{prefix}_{role}",
+                groups=f"base.group_user,{GROUPS[role]}",
+                name=f"{prefix.replace('_', ' ').upper()} {role.title()}",
+                **vals,
+            )
+            for role in roles
+        }
 
     @contextmanager
     def assertRaisesMsg(self, exception, regex):
@@ -115,3 +125,27 @@ class PartnershipCommon(BaseCommon):
             "date_end": "2030-03-06",
             **vals,
         }
+
+
+def visible_buttons(env, model, user, values, view_type="form", field=None):
+    """The object buttons ``user`` sees on a record of ``model`` holding ``values``
+    (state, source...) in the form's header: the view as the web client gets it for
+    that user (groups applied), its ``invisible`` expressions evaluated. With
+    ``field``, the buttons of that x2many's embedded list instead (e.g. the periods
+    in an indicator form)."""
+    arch = (
+        env[model]
+        .with_user(user)
+        .get_views([(False, view_type)])["views"][view_type]["arch"]
+    )
+    root = etree.fromstring(arch)
+    if field:
+        buttons = root.xpath(f"//field[@name='{field}']/list/button")
+    else:
+        buttons = root.xpath("//header//button")
+    return {
+        button.get("name")
+        for button in buttons
+        if button.get("type") == "object"
+        and not safe_eval(button.get("invisible") or "False", dict(values))
+    }

@@ -81,6 +81,10 @@ registry.category("web_tour.tours").add("ilo_mission_officer_tour", {
             trigger: ".o_statusbar_buttons:not(:has(button[name=action_approve]))",
         },
         {
+            content: "Submitted without a budget: the officer is told who adds it",
+            trigger: ".o_notification:contains(Finance)",
+        },
+        {
             content: "Idle: the chatter has reloaded with the submission (the last request)",
             trigger: ".o-mail-Chatter .o-mail-Message-tracking:contains(Submitted)",
         },
@@ -113,6 +117,41 @@ registry.category("web_tour.tours").add("ilo_mission_manager_tour", {
         {
             content: "The approved mission is in the calendar",
             trigger: `.o_calendar_renderer .fc-event:contains(${MISSION})`,
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("ilo_mission_approve_from_activity_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "The manager's activities: the mission waits for approval",
+            trigger: ".o_menu_systray i[aria-label='Activities']",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityGroup[data-model_name='ilo.advisory.mission']",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row .o_data_cell[name=name]:contains(Mission awaiting approval)",
+            run: "click",
+        },
+        {
+            content: "The approval activity is on the mission",
+            trigger: ".o-mail-Activity:contains(Approve or refuse)",
+        },
+        {
+            trigger: ".o_statusbar_buttons button[name=action_approve]",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Approved)",
+        },
+        {
+            content: "The activity is done: gone from the mission",
+            trigger: ".o-mail-Chatter:not(:has(.o-mail-Activity))",
         },
     ],
 });
