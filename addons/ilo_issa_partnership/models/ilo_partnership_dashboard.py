@@ -145,7 +145,14 @@ class IloPartnershipDashboard(models.TransientModel):
 
     @api.model
     def action_open(self):
+        """The dashboard's window action. It carries the id of the server action
+        that opens it (the app's first menu and the partnership users' home
+        action), so that the web client, landing on it after login, knows the app
+        and shows the Partnership menus."""
         return {
+            "id": self.env.ref(
+                "ilo_issa_partnership.ilo_partnership_dashboard_action"
+            ).id,
             "type": "ir.actions.act_window",
             "name": self.env._("Partnership Dashboard"),
             "res_model": self._name,

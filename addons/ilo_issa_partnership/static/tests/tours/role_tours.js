@@ -3,18 +3,6 @@
  * in French; finance finds the budgets. test_role_tours.py asserts what is stored. */
 import {registry} from "@web/core/registry";
 
-/** The steps that open the Partnership app from the home menu. */
-const OPEN_APP = [
-    {
-        trigger: ".o_navbar_apps_menu button",
-        run: "click",
-    },
-    {
-        trigger: ".o_app[data-menu-xmlid='ilo_issa_partnership.menu_root']",
-        run: "click",
-    },
-];
-
 /** The steps that pick `role` in the drop-down labelled `category` of the user form's
  * access rights (Odoo shows a category whose groups form a chain as one selection). */
 function pickRole(category, role) {
@@ -70,13 +58,12 @@ registry.category("web_tour.tours").add("ilo_leadership_fr_tour", {
     url: "/odoo",
     steps: () => [
         {
-            content: "Leadership lands on the partnership dashboard, in French",
+            content: "Leadership lands on the partnership dashboard, in French, with the app's menus",
             trigger: ".o_breadcrumb:contains(Tableau de bord)",
         },
         {
             trigger: ".o_form_view .o_field_widget[name=activity_count]",
         },
-        ...OPEN_APP,
         {
             trigger: ".o_menu_sections [data-menu-xmlid='ilo_issa_partnership.menu_reporting']",
             run: "click",
@@ -113,6 +100,17 @@ registry.category("web_tour.tours").add("ilo_leadership_fr_tour", {
         {
             trigger: ".o_control_panel:not(:has(.o_list_button_add))",
         },
+        {
+            trigger: ".o_data_row .o_data_cell[name=name]",
+            run: "click",
+        },
+        {
+            content: "A mission's form shows leadership no workflow button it may not press",
+            trigger: ".o_form_view .o_statusbar_status",
+        },
+        {
+            trigger: ".o_form_view:not(:has(.o_statusbar_buttons button[name^=action_]))",
+        },
     ],
 });
 
@@ -120,9 +118,9 @@ registry.category("web_tour.tours").add("ilo_finance_tour", {
     url: "/odoo",
     steps: () => [
         {
+            content: "After login, the dashboard with the Partnership app's menus",
             trigger: ".o_breadcrumb:contains(Dashboard)",
         },
-        ...OPEN_APP,
         {
             trigger: ".o_menu_sections [data-menu-xmlid='ilo_issa_partnership.menu_finance']",
             run: "click",
