@@ -212,7 +212,7 @@ class C102Country(models.Model):
         string="Ready to ratify",
         help="The compliant Parts satisfy Article 2 of the Convention.",
     )
-    readiness_reason = fields.Char(compute="_compute_readiness", store=True)
+    readiness_reason = fields.Char(compute="_compute_readiness_reason")
     stage_history_ids = fields.One2many(
         "c102.stage.history", "c102_country_id", string="Stage changes"
     )
@@ -406,12 +406,23 @@ class C102Country(models.Model):
             parts = compliant.part_id
             record.latest_assessment_id = latest
             record.compliant_part_ids = parts
-            if not latest:
-                record.ratification_ready = False
+            record.ratification_ready = (
+                bool(latest)
+                and (parts.check_article_2() if parts else Part.check_article_2())["ok"]
+            )
+
+    @api.depends("latest_assessment_id", "compliant_part_ids", "ratification_ready")
+    @api.depends_context("lang")
+    def _compute_readiness_reason(self):
+        """Why the country is (not) ready, in the reader's language: computed when
+        read, never stored in the language of whoever changed the assessment."""
+        Part = self.env["c102.part"]
+        for record in self:
+            parts = record.compliant_part_ids
+            if not record.latest_assessment_id:
                 record.readiness_reason = self.env._("No validated gap assessment yet.")
                 continue
             check = parts.check_article_2() if parts else Part.check_article_2()
-            record.ratification_ready = check["ok"]
             record.readiness_reason = check["reason"] or parts._article_2_met()
 
     def _compute_activities(self):

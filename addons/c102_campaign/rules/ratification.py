@@ -23,6 +23,7 @@ Facts are plain values, the same for a row and for a record:
 Problems are ``(code, params)`` pairs: the models word them in the user's language.
 """
 
+import codecs
 import csv
 import datetime
 import io
@@ -124,6 +125,23 @@ _ARTICLE3 = re.compile(
 )
 
 
+def decode_text(data):
+    """The text of a CSV file as offices save it (bytes -> str).
+
+    UTF-8 with or without a BOM, UTF-16 with its BOM (Excel's "Unicode text"),
+    otherwise Windows-1252 (Excel's "CSV" on a French or other Western-European
+    Windows). Raises ``ValueError`` when the bytes are none of these.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("the file is neither UTF-8, UTF-16 nor Windows-1252 text")
+
+
 def read_table(data, filename):
     """Rows of a CSV or XLSX file (bytes) as lists of cell values, the header first;
     blank rows left out."""
@@ -133,7 +151,7 @@ def read_table(data, filename):
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         rows = [list(row) for row in book.active.iter_rows(values_only=True)]
     else:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         rows = list(csv.reader(io.StringIO(text), dialect))
     return [r for r in rows if any(str(c if c is not None else "").strip() for c in r)]
@@ -452,6 +470,34 @@ def changes(current, new):
         for key in FACT_KEYS
         if not _same(current.get(key), new.get(key))
     ]
+
+
+def rewrites(current, new):
+    """``[(code, params), ...]``: what an import would rewrite of a ratification
+    already recorded, for the preview to ask the user to check (a typo in a year
+    would otherwise rewrite history in one click). Dates as ``date``; a refinement
+    (the day of a ratification known to the year, in that year; more Parts) is no
+    rewrite.
+
+    - ``("date_replaced", {"old": date, "new": date})``: another year, or another
+      day where the day was known;
+    - ``("parts_removed", {"parts": "VII, VIII"})``: recorded accepted Parts the
+      new facts no longer list.
+    """
+    found = []
+    old, date = current.get("ratification_date"), new.get("ratification_date")
+    if old and date and old != date:
+        refined = (
+            current.get("ratification_date_precision") == "year"
+            and old.year == date.year
+        )
+        if not refined:
+            found.append(("date_replaced", {"old": old, "new": date}))
+    kept = set(new.get("accepted_parts") or ())
+    removed = [p for p in current.get("accepted_parts") or () if p not in kept]
+    if removed:
+        found.append(("parts_removed", {"parts": ", ".join(removed)}))
+    return found
 
 
 def needs_article_2(current, new):

@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .article2 import parse_parts
+from .ratification import decode_text
 
 CYCLE_YEARS = 6
 DUE_MONTH, DUE_DAY = 9, 1
@@ -231,12 +232,12 @@ def _read_row(cells, line, today):
 
 
 def read_comments(data, today):
-    """``(rows, problems)`` of a CSV file (bytes: UTF-8, with or without a BOM;
-    ``;`` or ``,`` between cells). A problem is ``(line, code, params)``; the header
-    is line 1."""
+    """``(rows, problems)`` of a CSV file (bytes: UTF-8 with or without a BOM,
+    UTF-16, Windows-1252: ``ratification.decode_text``; ``;`` or ``,`` between
+    cells). A problem is ``(line, code, params)``; the header is line 1."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = decode_text(data)
+    except ValueError:
         return [], [(1, "not_utf8", {})]
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","

@@ -58,6 +58,18 @@ class TestFrench(TransactionCase):
             "Türkiye",
         )
 
+    def test_readiness_reason_in_the_readers_language(self):
+        """The reason is worded when read: an English-speaking officer's change does
+        not leave it in English for a French reader."""
+        country = self.env["c102.country"].create(
+            {"country_id": self.env.ref("base.ke").id}
+        )
+        self.assertEqual(country.readiness_reason, "No validated gap assessment yet.")
+        self.assertEqual(
+            country.with_context(lang="fr_FR").readiness_reason,
+            "Pas encore d'évaluation comparative validée.",
+        )
+
     def test_ratifications_in_french(self):
         part = self.fr.ref("c102_campaign.part_V")
         self.assertEqual(part.display_name, "Partie V — Prestations de vieillesse")

@@ -9,7 +9,7 @@ import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools import file_open
+from odoo.tools import file_open, format_date
 
 from .common import CampaignCommon
 
@@ -267,6 +267,28 @@ class TestSyncWithNormlex(CampaignCommon):
         self.assertFalse(lines[2].error)
         self.assertEqual(lines[2].warning, "Parts to confirm against NORMLEX")
         self.assertIn("at least three of Parts II to X", lines[3].error)
+
+    def test_rewriting_a_recorded_ratification_is_flagged(self):
+        """The trial's file gave Senegal (1962, Parts VII, VIII) 2026 and Parts II,
+        V, VI: the preview says so before anyone imports; refining a date known to
+        the year is no rewrite."""
+        senegal = self.env.ref("c102_campaign.c102_country_sn")
+        old_date = format_date(self.env, senegal.ratification_date)
+        wizard = self._wizard(
+            "Country,Ratification date,Parts\n"
+            'Senegal,2026-03-15,"II, V, VI"\n'
+            "Honduras,05-03-2012,\n"
+        )
+        action = wizard.action_preview()
+        self.assertEqual(action["name"], "Import ratifications")  # the dialog's title
+        lines = {line.row_number: line for line in wizard.line_ids}
+        self.assertIn(
+            f"replaces the recorded ratification date {old_date} with 03/15/2026",
+            lines[2].warning,
+        )
+        self.assertIn("removes accepted Parts VII, VIII recorded", lines[2].warning)
+        self.assertFalse(lines[3].warning)
+        self.assertEqual(lines[3].outcome, "update")
 
     def test_changed_since_the_preview(self):
         wizard = self._wizard("Country,Date\nHonduras,05-03-2012\n")

@@ -115,6 +115,18 @@ class TestCountryNames(BaseCase):
         self.assertEqual(index.codes_containing("  "), [])
         self.assertEqual(index.codes_containing("Atlantis"), [])
 
+    def test_tables_as_offices_save_them(self):
+        """The trial's file: French Excel's CSV (Windows-1252, ";"), the same in
+        UTF-8 with a BOM and in UTF-16, all read alike; bytes that are no text are
+        refused with a readable reason."""
+        text = "Pays;Date de ratification\r\nCôte d'Ivoire;15/03/2026\r\n"
+        expected = [["Pays", "Date de ratification"], ["Côte d'Ivoire", "15/03/2026"]]
+        for encoding in ("cp1252", "utf-8-sig", "utf-8", "utf-16"):
+            with self.subTest(encoding=encoding):
+                self.assertEqual(read_table(text.encode(encoding), "r.csv"), expected)
+        with self.assertRaisesRegex(ValueError, "neither UTF-8, UTF-16 nor Windows"):
+            read_table(b"Pays;Date\r\nB\x81nin;2026\r\n", "r.csv")
+
     def test_normalise(self):
         self.assertEqual(normalise("Côte d\u2019Ivoire"), "cote divoire")
         self.assertEqual(normalise("São Tomé-et-Príncipe"), "sao tome et principe")

@@ -157,9 +157,20 @@ class TestCommentsFile(BaseCase):
             ],
         )
 
+    def test_files_as_excel_saves_them(self):
+        """Excel's "CSV" on a French Windows is Windows-1252; its "Unicode text"
+        is UTF-16: both are read like UTF-8."""
+        text = "Pays;Année;Type\nCôte d'Ivoire;2022;Demande directe\n"
+        expected = self.parse(text)
+        self.assertEqual(expected[1], [])
+        for encoding in ("cp1252", "utf-16", "utf-8-sig"):
+            with self.subTest(encoding=encoding):
+                self.assertEqual(self.parse(text, encoding), expected)
+
     def test_unreadable_files(self):
         self.assertEqual(
-            self.parse("Pays;Année\nBénin;2022\n", "latin-1")[1], [(1, "not_utf8", {})]
+            s.read_comments(b"Pays;Ann\x81e\nB\x8fnin;2022\n", TODAY)[1],
+            [(1, "not_utf8", {})],
         )
         self.assertEqual(self.parse("")[1], [(1, "empty", {})])
         self.assertEqual(self.parse("Country,Year,Type\n")[1], [(1, "empty", {})])

@@ -22,7 +22,7 @@ from ..rules import (
     needs_article_2,
     read_row,
 )
-from ..rules.ratification import read_table
+from ..rules.ratification import read_table, rewrites
 
 # fact -> field of c102.country that holds it (for its label)
 FACT_FIELDS = {
@@ -271,7 +271,28 @@ class C102RatificationImport(models.TransientModel):
         if row.new["parts_status"] != "complete" and not row.errors:
             row.warnings.append(self.env._("Parts to confirm against NORMLEX"))
         self._check_in_force(row, read.in_force)
+        self._check_rewrites(row, current)
         row.changes = changes(current, row.new)
+
+    def _check_rewrites(self, row, current):
+        """Warn when the row rewrites a ratification already recorded."""
+        for code, params in rewrites(current, row.new):
+            if code == "date_replaced":
+                row.warnings.append(
+                    self.env._(
+                        "replaces the recorded ratification date %(old)s with "
+                        "%(new)s: check the file",
+                        old=format_date(self.env, params["old"]),
+                        new=format_date(self.env, params["new"]),
+                    )
+                )
+            else:
+                row.warnings.append(
+                    self.env._(
+                        "removes accepted Parts %(parts)s recorded: check the file",
+                        parts=params["parts"],
+                    )
+                )
 
     def _check_in_force(self, row, in_force):
         """Warn when NORMLEX's "in force" disagrees with the entry into force."""
@@ -431,6 +452,7 @@ class C102RatificationImport(models.TransientModel):
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Import ratifications"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

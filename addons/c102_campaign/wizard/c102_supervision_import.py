@@ -29,7 +29,10 @@ class C102SupervisionImport(models.TransientModel):
         """A problem of ``rules.supervision.read_comments`` in the user's language."""
         _ = self.env._
         messages = {
-            "not_utf8": _("the file is not UTF-8 text: save it as CSV UTF-8"),
+            "not_utf8": _(
+                "the file is not UTF-8, UTF-16 or Windows-1252 text: save it as "
+                "CSV UTF-8"
+            ),
             "empty": _("the file has no comment rows"),
             "missing_columns": _(
                 "no column for %(columns)s: the header needs Country (or ISO code), "
@@ -164,6 +167,7 @@ class C102SupervisionImport(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Import supervisory comments"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

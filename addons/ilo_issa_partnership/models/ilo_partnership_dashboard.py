@@ -91,7 +91,8 @@ class IloPartnershipDashboard(models.TransientModel):
 
     @api.model
     def _participants_table(self):
-        """Attended participants per constituent group and gender:
+        """Attended participants of trainings held (done) per constituent group and
+        gender, as the partnership report counts people trained:
         (total, women's share in percent, table)."""
         env = self.env
         Participant = env["ilo.training.participant"]
@@ -101,7 +102,9 @@ class IloPartnershipDashboard(models.TransientModel):
         genders = dict(Participant._fields["gender"]._description_selection(env))
         cells, by_gender = {}, Counter()
         for group, gender, count in Participant._read_group(
-            [("attended", "=", True)], ["constituent_group", "gender"], ["__count"]
+            [("attended", "=", True), ("training_id.state", "=", "done")],
+            ["constituent_group", "gender"],
+            ["__count"],
         ):
             cells.setdefault(group, {})[gender] = count
             by_gender[gender] += count

@@ -186,6 +186,27 @@ class TestFiguresInViews(PartnershipCommon):
         template = self.env.ref("ilo_issa_partnership.report_partnership")
         self.assertIn("Women (% of participants)", template.arch)
 
+    def test_institutions_are_not_quick_created(self):
+        """Typing an unknown name in an institution field offers "Create and
+        edit", not a bare contact without country or type that the portal would
+        then show as the institution."""
+        seen = 0
+        for view, model, arch in self._views():
+            if view.type not in ("form", "list"):
+                continue
+            for node, field in self._field_nodes(model, arch):
+                if field.name not in ("institution_id", "institution_ids"):
+                    continue
+                if node.get("readonly") in ("1", "True") or node.get("invisible") in (
+                    "1",
+                    "True",
+                ):
+                    continue
+                seen += 1
+                with self.subTest(view=view.xml_id, field=field.name):
+                    self.assertTrue(self._options(node).get("no_quick_create"))
+        self.assertGreaterEqual(seen, 3)
+
     def test_lists_keep_their_key_columns_readable(self):
         for view, model, arch in self._views():
             if view.type != "list" or arch.tag != "list":

@@ -231,6 +231,14 @@ class TestReporting(PartnershipCommon):
         self.assertIn("Government", dashboard.participants_html)
         action = self.env["ilo.partnership.dashboard"].action_open()
         self.assertEqual(action["res_model"], "ilo.partnership.dashboard")
+        # the dashboard's "people trained" is the report's: attended participants
+        # of trainings held, not of trainings still planned
+        self.assertEqual(self.training.state, "planned")
+        planned = self.env["ilo.partnership.dashboard"].create({}).participant_count
+        self.training.action_start()
+        self.training.action_done()
+        held = self.env["ilo.partnership.dashboard"].create({}).participant_count
+        self.assertEqual(held, planned + 2)
 
     def test_project_status_rollup(self):
         self.assertEqual(self.project.ilo_status, "on_track")

@@ -57,5 +57,7 @@ def migrate(cr, version):
     Country = env["c102.country"].with_context(active_test=False)
     Country._load_source_ratifications()
     countries = Country.search([])
-    env.add_to_compute(Country._fields["readiness_reason"], countries)
+    # readiness is stored (the reason is computed when read, in the reader's
+    # language, since 18.0.1.3.0)
+    env.add_to_compute(Country._fields["ratification_ready"], countries)
     env.flush_all()
