@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..iati_export import build_activities, check_rules, validate_xml
+from ..rules import is_web_url
 from .res_users import PARTNERSHIP_USERS
 
 DEFAULT_REPORTING_ORG = ("XM-DAC-41302", "40", "International Labour Organization")
@@ -137,7 +138,7 @@ class ProjectProject(models.Model):
                 "langs": sorted({lang.iso_code[:2] for lang in d.language_ids}),
             }
             for d in self.deliverable_ids
-            if d.state == "published" and d.document_url
+            if d.state == "published" and is_web_url(d.document_url)
         ]
         return {
             "identifier": self.iati_identifier,

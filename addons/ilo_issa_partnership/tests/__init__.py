@@ -17,3 +17,4 @@ from . import test_input_values
 from . import test_outside_partnership
 from . import test_roles
 from . import test_bulk_import
+from . import test_urls
