@@ -20,6 +20,7 @@ from pathlib import Path
 
 import odoorpc
 import pytest
+import requests
 
 ROOT = Path(os.environ.get("ILO_ROOT", Path(__file__).resolve().parents[1]))
 DB = "crash_test"
@@ -70,7 +71,7 @@ class Stack:
             timeout=900,
         )
 
-    def start_odoo(self):
+    def start_odoo(self, *extra):
         log = open(self.dir / "odoo.log", "ab")  # noqa: SIM115 - closed with the server
         self.server = subprocess.Popen(
             [
@@ -78,7 +79,8 @@ class Stack:
                 "-c",
                 f'source "{ROOT}/scripts/common.sh"; odoo_bin -d {DB} '
                 f"--db-filter='^{DB}$' --http-port={self.http_port} "
-                "--http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn",
+                "--http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn "
+                + " ".join(extra),
             ],
             env=self.env,
             stdout=log,
@@ -290,3 +292,152 @@ def test_odoo_killed_while_a_manager_approves(stack):
     else:
         assert states == {"approved"}
         assert after >= before + len(ids), "approvals without their chatter"
+
+
+def _approved_mission(env, name, project_id):
+    """A mission approved the way a manager does it (admin is one)."""
+    source = env["ilo.funding.source"].create(
+        {
+            "name": f"{name} fund",
+            "code": name.upper()[:8],
+            "currency_id": env.user.company_id.currency_id.id,
+            "amount": 100_000.0,
+        }
+    )
+    mission = env["ilo.advisory.mission"].create(
+        {
+            "name": name,
+            "project_id": project_id,
+            "country_id": env.ref("base.ci").id,
+            "date_start": "2034-01-01",
+            "date_end": "2034-01-02",
+        }
+    )
+    env["ilo.budget.line"].create(
+        {
+            "project_id": project_id,
+            "mission_id": mission,
+            "funding_source_id": source,
+            "category": "travel",
+            "date_from": "2034-01-01",
+            "date_to": "2034-12-31",
+            "amount_planned": 1000.0,
+        }
+    )
+    env["ilo.advisory.mission"].action_submit([mission])
+    env["ilo.advisory.mission"].action_approve([mission])
+    return mission
+
+
+def test_disk_full_while_a_counterpart_uploads(stack):
+    """The filestore's disk is full while a counterpart uploads a document on the
+    portal: a readable error, no attachment row, no partial file; once space is
+    back, the same upload succeeds with every byte."""
+    mount = Path(tempfile.mkdtemp(prefix="ilo-crash-fs-", dir="/tmp"))
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    ).returncode:
+        mount.rmdir()
+        pytest.skip("mounting a small filesystem needs root")
+    try:
+        stack.kill_odoo(signal.SIGTERM)
+        stack.start_odoo(f"--data-dir={mount}")
+        env = stack.client().env
+        institution = env["res.partner"].create(
+            {"name": "Disk institution", "is_company": True}
+        )
+        contact = env["res.partner"].create(
+            {"name": "Disk contact", "parent_id": institution}
+        )
+        env["res.users"].create(
+            {
+                "name": "Disk contact",
+                "login": "disk_portal",
+                "password": "disk_portal_pw",
+                "partner_id": contact,
+                "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
+            }
+        )
+        area = env.ref("ilo_issa_partnership.area_advisory")
+        project = env["project.project"].create(
+            {
+                "name": "Disk project",
+                "collaboration_area_id": area.id,
+                "institution_ids": [(6, 0, [institution])],
+            }
+        )
+        mission = _approved_mission(env, "Disk mission", project)
+
+        session = requests.Session()
+        response = session.post(
+            f"{stack.url}/web/session/authenticate",
+            json={
+                "jsonrpc": "2.0",
+                "params": {
+                    "db": DB,
+                    "login": "disk_portal",
+                    "password": "disk_portal_pw",
+                },
+            },
+            timeout=60,
+        )
+        assert response.json().get("result"), response.text
+        page = session.get(f"{stack.url}/my/partnership/mission/{mission}", timeout=60)
+        assert "Disk mission" in page.text
+        token = re.search(r'csrf_token: "([^"]+)"', page.text).group(1)
+        payload = os.urandom(600_000)
+
+        def upload():
+            return session.post(
+                f"{stack.url}/mail/attachment/upload",
+                data={
+                    "thread_id": mission,
+                    "thread_model": "ilo.advisory.mission",
+                    "csrf_token": token,
+                },
+                files={"ufile": ("actuarial-data.bin", payload)},
+                timeout=120,
+            )
+
+        # fill the disk, leaving less than the document's size
+        filler = mount / "filler"
+        with open(filler, "wb", buffering=0) as fp:
+            try:
+                while True:
+                    fp.write(b"\0" * 65536)
+            except OSError:
+                pass
+        filler.write_bytes(b"\0" * (filler.stat().st_size - 300_000))
+        response = upload()
+        assert response.status_code != 200 or "error" in response.text
+        assert "could not be stored" in response.text, response.text[:2000]
+        Attachment = env["ir.attachment"]
+        domain = [
+            ("res_model", "=", "ilo.advisory.mission"),
+            ("res_id", "=", mission),
+        ]
+        assert not Attachment.search(domain), "an attachment row without its file"
+        store = mount / "filestore" / DB
+        partial = [
+            p
+            for p in store.rglob("*")
+            if p.is_file()
+            and "checklist" not in p.parts
+            and 0 < p.stat().st_size < len(payload)
+            and p.read_bytes() == payload[: p.stat().st_size]
+        ]
+        assert not partial, f"partial files left: {partial}"
+
+        filler.unlink()  # space is back
+        response = upload()
+        assert response.status_code == 200, response.text[:2000]
+        [attachment] = Attachment.search_read(domain, ["store_fname", "file_size"])
+        assert attachment["file_size"] == len(payload)
+        assert (store / attachment["store_fname"]).read_bytes() == payload
+    finally:
+        stack.kill_odoo(signal.SIGTERM)
+        subprocess.run(["umount", str(mount)], capture_output=True, check=False)
+        shutil.rmtree(mount, ignore_errors=True)
+        stack.start_odoo()
