@@ -44,10 +44,18 @@ def check_domain_access(model, domain):
 class IloPortalMixin(models.AbstractModel):
     """Partnership activities seen by the counterpart institutions on the portal.
 
-    Portal users read the activities of the projects where their institution is a
-    counterpart (record rules), comment and upload documents in the chatter
-    (posting needs read access only), and the officer responsible (``user_id``, which
-    every activity has) is notified of every message they post.
+    Portal users read the activities where their institution is the counterpart (or
+    a participant), from approval on (record rules), comment and upload documents in
+    the chatter (posting needs read access only), and the officer responsible
+    (``user_id``, which every activity has) is notified of every message they post.
+
+    A portal user learns nothing over RPC that the pages do not show: fields are
+    internal unless named in ``PORTAL_FIELDS`` or the model's ``_portal_fields``
+    (every other field without groups gets ``base.group_user``, a field added later
+    included, so reading, ordering and grouping on it raise AccessError), and search
+    domains naming such a field are refused too. The pages show the rest (terms of
+    reference once agreed, documents once published) from the record the rules let
+    them open, in sudo.
     """
 
     _name = "ilo.portal.mixin"
