@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. The rest are conveniences.
 SHELL := /bin/bash
-.PHONY: run test lint provision stop-db shell bench upstream i18n
+.PHONY: run test lint provision stop-db shell bench upstream i18n backup restore
 
 run:        ## provision what is missing and serve the product at http://localhost:8069
 	@scripts/run.sh
@@ -22,6 +22,12 @@ shell:      ## an Odoo shell on the development database
 
 upstream:   ## Odoo's own project and portal suites with and without the addons: new failures fail
 	@scripts/upstream.sh
+
+backup:     ## dated archive (Odoo's zip: dump + filestore) of the run database + .sha256; prunes old ones
+	@scripts/backup.sh
+
+restore:    ## make restore FILE=archive.zip: verify its checksum, restore into a NEW database
+	@scripts/restore.sh "$(FILE)"
 
 i18n:       ## re-export the .pot files and refresh fr.po (new terms left empty to translate)
 	@scripts/i18n.sh

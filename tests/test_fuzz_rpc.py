@@ -1160,6 +1160,16 @@ def test_portal_input_cannot_inject_markup(world):
     would run. It cannot write the mission's Html fields at all."""
     admin, portal = world.admin, world.portal
     mission = world.good["ilo.advisory.mission"][0]
+    # the portal shows a mission of its project from approval on (one naming no
+    # other institution)
+    Mission = "ilo.advisory.mission"
+    admin(Mission, "write", [mission], {"institution_id": False})
+    state = admin(Mission, "read", [mission], ["state"])[0]["state"]
+    if state == "draft":
+        admin(Mission, "action_submit", [mission])
+        state = "submitted"
+    if state == "submitted":
+        admin(Mission, "action_approve", [mission])
     assert portal("ilo.advisory.mission", "search", [("id", "=", mission)]) == [
         mission
     ], "the counterpart does not see the mission of its project"

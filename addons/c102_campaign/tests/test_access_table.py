@@ -118,9 +118,12 @@ class TestAccessTable(CampaignCommon):
 
     @classmethod
     def _samples(cls):
-        """One record per persistent model, in the counterpart's project."""
+        """One record per persistent model, in the counterpart's project (the
+        activities approved, as the portal shows them from approval on)."""
         env = cls.env
-        mission = env["ilo.advisory.mission"].create(cls._mission_vals())
+        mission = env["ilo.advisory.mission"].create(
+            cls._mission_vals(state="approved")
+        )
         training = env["ilo.training"].create(
             {"name": "Table training", "project_id": cls.project.id}
         )
@@ -149,7 +152,11 @@ class TestAccessTable(CampaignCommon):
                 {"name": "Table participant", "training_id": training.id}
             ),
             "ilo.deliverable": env["ilo.deliverable"].create(
-                {"name": "Table deliverable", "project_id": cls.project.id}
+                {
+                    "name": "Table deliverable",
+                    "project_id": cls.project.id,
+                    "state": "accepted",
+                }
             ),
             "ilo.funding.source": cls.funding_source,
             "ilo.budget.line": cls._fund(mission),
@@ -246,7 +253,9 @@ class TestAccessTable(CampaignCommon):
             with self.subTest(model=model):
                 vals = {"name": "Elsewhere", "project_id": other_project.id}
                 if model == "ilo.advisory.mission":
-                    vals = self._mission_vals(project_id=other_project.id)
+                    vals = self._mission_vals(
+                        project_id=other_project.id, state="approved"
+                    )
                 elsewhere = self.env[model].create(vals)
                 self.assertFalse(elsewhere.with_user(portal).has_access("read"))
                 visible = self.env[model].with_user(portal).search([])

@@ -11,6 +11,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..rules import is_web_url
+
 MODELS = {
     "mission": "ilo.advisory.mission",
     "training": "ilo.training",
@@ -68,6 +70,7 @@ class PartnershipPortal(CustomerPortal):
             return request.redirect("/my")
         if not record_sudo.active:  # archived: out of the lists and of the portal
             return request.redirect("/my/partnership")
+        published = kind == "deliverable" and record_sudo.state == "published"
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -78,8 +81,13 @@ class PartnershipPortal(CustomerPortal):
                 if kind == "mission" and record_sudo.state in AGREED_STATES
                 else False,
                 "documents": record_sudo.attachment_ids
-                if kind == "deliverable" and record_sudo.state == "published"
+                if published
                 else request.env["ir.attachment"],
+                # only a web link reaches the page (one stored before links were
+                # checked may be anything)
+                "document_url": record_sudo.document_url
+                if published and is_web_url(record_sudo.document_url)
+                else False,
             }
         )
         values = self._get_page_view_values(

@@ -23,3 +23,4 @@ from . import ilo_partnership_dashboard
 from . import ilo_result
 from . import ilo_indicator
 from . import ilo_indicator_period
+from . import ir_attachment

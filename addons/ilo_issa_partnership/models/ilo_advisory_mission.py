@@ -43,6 +43,13 @@ class IloAdvisoryMission(models.Model):
         )
     }
     _portal_kind = "mission"
+    _portal_fields = (
+        "country_id",
+        "institution_id",
+        "date_start",
+        "date_end",
+        "user_id",
+    )
     _budget_line_field = "mission_id"
     _order = "date_start desc, id desc"
 

@@ -1,7 +1,9 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import is_web_url
 
 DELIVERABLE_STATES = [
     ("planned", "Planned"),
@@ -37,6 +39,13 @@ class IloDeliverable(models.Model):
     ]
     _history_states = ("accepted", "published")
     _portal_kind = "deliverable"
+    _portal_fields = (
+        "deliverable_type",
+        "date_deadline",
+        "is_late",  # the deadline and status say it (the lists' colour needs it)
+        "date_published",
+        "description",
+    )
     _budget_line_field = "deliverable_id"
     _order = "date_deadline, id"
 
@@ -76,7 +85,11 @@ class IloDeliverable(models.Model):
         help="Set when the deliverable is published; counts for the results "
         "indicators of the period it falls in.",
     )
-    document_url = fields.Char(string="Document link")
+    document_url = fields.Char(
+        string="Document link",
+        help="A web address (http:// or https://) of the published document, shown "
+        "to the counterparts on the portal and in the IATI file.",
+    )
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "ilo_deliverable_attachment_rel",
@@ -108,6 +121,19 @@ class IloDeliverable(models.Model):
         string="Trainings",
     )
     color = fields.Integer()
+
+    @api.constrains("document_url")
+    def _check_document_url(self):
+        for deliverable in self:
+            if deliverable.document_url and not is_web_url(deliverable.document_url):
+                raise ValidationError(
+                    self.env._(
+                        "%(deliverable)s: the document link must be a web address "
+                        "starting with http:// or https:// (got '%(url)s').",
+                        deliverable=deliverable.display_name,
+                        url=deliverable.document_url,
+                    )
+                )
 
     @api.depends("date_deadline", "state")
     def _compute_is_late(self):

@@ -31,6 +31,14 @@ class IloTraining(models.Model):
     ]
     _history_states = ("ongoing", "done")
     _portal_kind = "training"
+    _portal_fields = (
+        "country_id",
+        "date_start",
+        "date_end",
+        "modality",
+        "user_id",
+        "description",
+    )
     _budget_line_field = "training_id"
     _order = "date_start desc, id desc"
 

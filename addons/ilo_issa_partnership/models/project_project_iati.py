@@ -11,6 +11,7 @@ from ..iati_export import (
     country_shares,
     validate_xml,
 )
+from ..rules import is_web_url
 from .res_users import PARTNERSHIP_USERS
 
 SOCIAL_PROTECTION = "16010"
@@ -142,7 +143,7 @@ class ProjectProject(models.Model):
                 "langs": sorted({lang.iso_code[:2] for lang in d.language_ids}),
             }
             for d in self.deliverable_ids
-            if d.state == "published" and d.document_url
+            if d.state == "published" and is_web_url(d.document_url)
         ]
 
     def _iati_activity_data(self):

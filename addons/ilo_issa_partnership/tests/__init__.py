@@ -20,3 +20,4 @@ from . import test_role_tours
 from . import test_bulk_import
 from . import test_figures
 from . import test_workflow
+from . import test_urls
