@@ -197,6 +197,9 @@ class TestFiguresInViews(PartnershipCommon):
             for node, field in self._field_nodes(model, arch):
                 if field.name not in ("institution_id", "institution_ids"):
                     continue
+                lists = [arch, *node.iterancestors("list")]
+                if all(n.tag == "list" and not n.get("editable") for n in lists):
+                    continue  # a read-only list: clicking opens the record
                 if node.get("readonly") in ("1", "True") or node.get("invisible") in (
                     "1",
                     "True",
