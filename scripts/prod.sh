@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Production mode on this machine (README, "Production mode and scale"):
+# Production mode on this machine (docs/operations.md, "Production mode and scale"):
 #   scripts/prod.sh start    Odoo in prefork mode (HTTP workers + gevent websocket process
 #                            + cron workers), limits computed from the machine, proxy_mode,
 #                            behind its own nginx on 127.0.0.1:8080; PostgreSQL settings for
@@ -79,7 +79,7 @@ pg_psql() {
 
 tune_pg() {
   if external_pg; then
-    say "External PostgreSQL: its settings are left as they are (see README)"
+    say "External PostgreSQL: its settings are left as they are (see docs/operations.md)"
     return 0
   fi
   pg_psql "ALTER DATABASE $DB SET work_mem = '${WORK_MEM_MB}MB'" >/dev/null
@@ -98,7 +98,7 @@ tune_pg() {
   buffers_mb="$(pg_psql "SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")"
   data_mb="$(pg_psql "SELECT pg_database_size('$DB') / 1048576")"
   if [ "$data_mb" -gt "$buffers_mb" ]; then
-    say "WARNING: $DB is ${data_mb} MB, more than shared_buffers (${buffers_mb} MB): restart the cluster with a larger shared_buffers (README)"
+    say "WARNING: $DB is ${data_mb} MB, more than shared_buffers (${buffers_mb} MB): restart the cluster with a larger shared_buffers (docs/operations.md)"
   else
     say "PostgreSQL: $DB is ${data_mb} MB, shared_buffers ${buffers_mb} MB: it stays in memory (no restart needed)"
   fi
