@@ -87,3 +87,55 @@ registry.category("web_tour.tours").add("c102_assessment_tour", {
         },
     ],
 });
+
+/** A campaign officer, from the home screen: the C102 Campaign app, a new gap
+ * assessment for a country; the form says a manager validates, and offers no
+ * Validate button. */
+registry.category("web_tour.tours").add("c102_officer_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            trigger: ".o_app[data-menu-xmlid='c102_campaign.menu_campaign']",
+            run: "click",
+        },
+        {
+            trigger: ".o_menu_sections [data-menu-xmlid='c102_campaign.c102_gap_assessment_menu']",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=c102_country_id] input",
+            run: "edit Kenya",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains(Kenya)",
+            run: "click",
+        },
+        ...addLine(1, "Old-Age Benefit", "employees", "55", "42"),
+        {
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
+            content: "The officer is told who validates",
+            trigger: ".o_form_view [role=status]:contains(a partnership manager validates)",
+        },
+        {
+            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name=action_validate]))",
+        },
+        {
+            content: "Idle: the line's result is shown",
+            trigger: ".o_field_widget[name=line_ids] .o_data_row:contains(Old-Age Benefit):contains(Compliant)",
+        },
+    ],
+});
