@@ -116,6 +116,12 @@ class IloTraining(models.Model):
         help="Share of women among attended participants whose gender is known "
         "('undisclosed' is left out).",
     )
+    scored_count = fields.Integer(
+        string="Participants tested",
+        compute="_compute_figures",
+        store=True,
+        help="Attended participants with both test scores recorded.",
+    )
     average_score_gain = fields.Float(
         string="Average score gain",
         compute="_compute_figures",
@@ -164,6 +170,7 @@ class IloTraining(models.Model):
             if participants
             else 0.0,
             "female_share": women_share(by_gender),
+            "scored_count": len(scored),
             "average_score_gain": sum(p.post_score - p.pre_score for p in scored)
             / len(scored)
             if scored

@@ -176,6 +176,15 @@ class TestFiguresInViews(PartnershipCommon):
             for name in ("pre_score", "post_score"):
                 (node,) = arch.xpath(f"//field[@name='{name}']")
                 self.assertEqual(node.get("invisible"), "not scores_recorded")
+        # nor does a training where nobody was tested show an average gain of 0.0
+        for view_type in ("form", "list"):
+            arch = etree.fromstring(
+                self.env["ilo.training"]
+                .with_user(self.manager)
+                .get_view(view_type=view_type)["arch"]
+            )
+            (node,) = arch.xpath("//field[@name='average_score_gain']")
+            self.assertEqual(node.get("invisible"), "not scored_count")
 
     def test_the_womens_share_says_what_it_is_the_share_of(self):
         for model in ("ilo.training", "ilo.partnership.dashboard"):

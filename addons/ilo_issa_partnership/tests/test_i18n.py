@@ -82,6 +82,21 @@ class TestFrenchProduct(TransactionCase):
         cls.modules = load_french(cls.env)
         cls.fr = cls.env(context={"lang": "fr_FR"})
 
+    def test_french_typography(self):
+        """A space (or a no-break space) before ; : ! ? and a percent sign, as
+        French is typeset; "(%)" in a column label, code and links aside."""
+        before = re.compile(r"(?<=[^\s\u00a0\u202f])[;:!?](?=\s|$|<)")
+        percent = re.compile(
+            r"(?<=[^\s\u00a0\u202f(%])%(?![(sd%])|(?<=[^\s\u00a0\u202f])%%"
+        )
+        for module in self.modules:
+            for name in ("fr.po",):
+                for entry in read_po(module, name):
+                    text = re.sub(r"https?://\S+|<code>.*?</code>", "", entry.msgstr)
+                    with self.subTest(module=module, msgid=entry.msgid[:60]):
+                        self.assertFalse(before.search(text), entry.msgstr)
+                        self.assertFalse(percent.search(text), entry.msgstr)
+
     def test_french_agrees_with_the_noun(self):
         """A mission is *terminée* or *annulée*, a deliverable *annulé*, a training
         *prévue*; the button that starts an activity says *Démarrer* (a verb) while

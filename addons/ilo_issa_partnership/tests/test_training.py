@@ -37,6 +37,7 @@ class TestTraining(PartnershipCommon):
             attendance_rate=0,
             female_share=0,
             average_score_gain=0,
+            scored_count=0,
             is_tripartite=False,
         )
 
