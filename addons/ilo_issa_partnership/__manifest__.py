@@ -26,6 +26,7 @@
         "views/ilo_deliverable_views.xml",
         "views/ilo_funding_source_views.xml",
         "views/ilo_budget_line_views.xml",
+        "views/account_analytic_line_views.xml",
         "views/ilo_result_views.xml",
         "views/budget_tabs_views.xml",
         "wizard/ilo_budget_report_wizard_views.xml",

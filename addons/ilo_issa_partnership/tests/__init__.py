@@ -18,3 +18,4 @@ from . import test_outside_partnership
 from . import test_roles
 from . import test_role_tours
 from . import test_bulk_import
+from . import test_actual_spend
