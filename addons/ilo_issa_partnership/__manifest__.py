@@ -4,7 +4,7 @@
     "name": "ILO-ISSA Partnership",
     "summary": "The five collaboration areas of the ILO-ISSA partnership run as "
     "projects with missions, trainings, deliverables and budgets",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -26,6 +26,7 @@
         "views/ilo_deliverable_views.xml",
         "views/ilo_funding_source_views.xml",
         "views/ilo_budget_line_views.xml",
+        "views/ilo_budget_line_spend_views.xml",
         "views/account_analytic_line_views.xml",
         "views/ilo_result_views.xml",
         "views/budget_tabs_views.xml",

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount, format_date
 
+from .res_currency_rate import first_rate_dates, rate_missing
 from .res_users import PARTNERSHIP_USERS
 
 # what finance types when it enters spend by hand: the amount as paid, in its currency
@@ -61,6 +62,15 @@ class AccountAnalyticLine(models.Model):
         string="Spend currency",
         help="The currency the cost was paid in. Empty on analytic lines that Odoo "
         "Accounting posts: their amount is already in the company's currency.",
+        groups=PARTNERSHIP_USERS,
+    )
+    ilo_rate_missing = fields.Boolean(
+        string="Rate missing",
+        readonly=True,
+        index="btree_not_null",
+        help="No exchange rate of the spend currency on or before the date: the cost "
+        "is not converted (it counts zero in the company's currency) until a rate is "
+        "entered; then it follows.",
         groups=PARTNERSHIP_USERS,
     )
     ilo_cost_company = fields.Monetary(
@@ -150,17 +160,33 @@ class AccountAnalyticLine(models.Model):
 
     def _ilo_convert_spend(self):
         """Lines entered as spend (a spend currency set) carry their company-currency
-        analytic amount: the cost converted at the rate of its date, negative."""
-        for line in self.sudo().filtered("ilo_spend_currency_id"):
-            company = line.company_id
-            cost = line.ilo_spend_currency_id._convert(
-                line.ilo_spend_amount,
-                company.currency_id,
-                company,
-                line.date or fields.Date.context_today(line),
+        analytic amount: the cost converted at the rate of its date, negative. Without
+        a rate on or before that date, nothing is converted (never 1:1): the line is
+        flagged *Rate missing* and counts zero until a rate is entered."""
+        lines = self.sudo().filtered("ilo_spend_currency_id")
+        for company, costs in lines.grouped("company_id").items():
+            first_dates = first_rate_dates(
+                self.env, costs.ilo_spend_currency_id, company
             )
-            if company.currency_id.compare_amounts(line.amount, -cost):
-                line.with_context(ilo_spend_converting=True).amount = -cost
+            for line in costs:
+                day = line.date or fields.Date.context_today(line)
+                missing = rate_missing(
+                    line.ilo_spend_currency_id, company, day, first_dates
+                )
+                cost = (
+                    0.0
+                    if missing
+                    else line.ilo_spend_currency_id._convert(
+                        line.ilo_spend_amount, company.currency_id, company, day
+                    )
+                )
+                vals = {}
+                if company.currency_id.compare_amounts(line.amount, -cost):
+                    vals["amount"] = -cost
+                if line.ilo_rate_missing != missing:
+                    vals["ilo_rate_missing"] = missing
+                if vals:
+                    line.with_context(ilo_spend_converting=True).write(vals)
 
     def _ilo_spend_label(self):
         """'2026-03-01, Dili workshop, 1,200.00 CHF (1,500.00 USD), budget line X'."""
