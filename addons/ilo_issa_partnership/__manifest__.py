@@ -18,6 +18,7 @@
         "security/ir.model.access.csv",
         "security/ilo_issa_partnership_rules.xml",
         "data/ilo_collaboration_area_data.xml",
+        "data/analytic_plan_data.xml",
         "views/ilo_collaboration_area_views.xml",
         "views/res_partner_views.xml",
         "views/project_project_views.xml",

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount, format_date
 
+from .ilo_funding_source_analytic import category_accounts, plan_columns
 from .res_currency_rate import first_rate_dates, rate_missing
 from .res_users import PARTNERSHIP_USERS
 
@@ -11,6 +12,8 @@ from .res_users import PARTNERSHIP_USERS
 SPEND_FIELDS = frozenset(
     ("ilo_spend_amount", "ilo_spend_currency_id", "date", "company_id")
 )
+# what decides which budget line a cost is spend of (with the plan columns)
+MATCHED_FIELDS = frozenset(("account_id", "date", "ilo_budget_line_id"))
 # what the budget line's chatter records about its costs
 LOGGED_FIELDS = SPEND_FIELDS | {"amount", "name", "ilo_budget_line_id", "account_id"}
 
@@ -24,8 +27,18 @@ class AccountAnalyticLine(models.Model):
         string="Activity budget line",
         index="btree_not_null",
         ondelete="restrict",
-        help="The activity budget line this cost is actual spend of. The analytic "
-        "line must be posted on the project's analytic account.",
+        help="The activity budget line this cost is actual spend of: found from its "
+        "analytic distribution (project, funding source and category accounts, and "
+        "its date in the line's period), or chosen by hand. The cost must be posted on "
+        "the project's analytic account.",
+        groups=PARTNERSHIP_USERS,
+    )
+    ilo_budget_line_manual = fields.Boolean(
+        string="Linked by hand",
+        help="Set when the budget line was chosen by hand (the exception): the cost "
+        "stays on it. Otherwise the budget line is found from the cost's analytic "
+        "distribution: project account, funding source and category, and its date "
+        "within the budget line's period.",
         groups=PARTNERSHIP_USERS,
     )
     ilo_project_id = fields.Many2one(
@@ -121,8 +134,15 @@ class AccountAnalyticLine(models.Model):
                     vals.get("company_id") or self.env.company.id
                 )
                 vals["ilo_spend_currency_id"] = company.currency_id.id
+        matching = self.env.context.get("ilo_matching")
+        for vals in vals_list:
+            if not matching and vals.get("ilo_budget_line_id"):
+                # chosen when the cost is entered: by hand (forms send the unticked
+                # box along)
+                vals["ilo_budget_line_manual"] = True
         lines = super().create(vals_list)
         lines._ilo_convert_spend()
+        lines._ilo_match_budget_lines()
         for line in lines.sudo().filtered("ilo_budget_line_id"):
             line._ilo_log_spend(
                 line.ilo_budget_line_id,
@@ -138,9 +158,17 @@ class AccountAnalyticLine(models.Model):
             {line: line._ilo_spend_label() for line in self.sudo()} if logged else {}
         )
         budgets = {line: line.ilo_budget_line_id for line in before}
+        matching = self.env.context.get("ilo_matching")
+        if not matching and "ilo_budget_line_id" in vals:
+            vals = {**vals, "ilo_budget_line_manual": bool(vals["ilo_budget_line_id"])}
         result = super().write(vals)
         if SPEND_FIELDS & vals.keys():
             self._ilo_convert_spend()
+        columns = plan_columns(self.env) or ()
+        if not matching and (
+            (MATCHED_FIELDS | {"ilo_budget_line_manual", *columns}) & vals.keys()
+        ):
+            self._ilo_match_budget_lines()
         for line, old in before.items():
             new = line._ilo_spend_label()
             if new == old:
@@ -187,6 +215,45 @@ class AccountAnalyticLine(models.Model):
                     vals["ilo_rate_missing"] = missing
                 if vals:
                     line.with_context(ilo_spend_converting=True).write(vals)
+
+    def _ilo_match_budget_lines(self):
+        """Each cost not linked by hand is spend of the budget line its analytic
+        distribution matches: the project's account, the funding source's account and
+        a category's account, its date within the line's period (archived lines too:
+        their money still counts). Several matching lines: the earliest. None: the
+        cost is *unbudgeted spend*, for finance to resolve."""
+        columns = plan_columns(self.env)
+        lines = self.sudo().filtered(lambda line: not line.ilo_budget_line_manual)
+        if not (columns and lines) or not all(c in lines._fields for c in columns):
+            return
+        funding_column, category_column = columns
+        categories = category_accounts(self.env)
+        budgets = self.env["ilo.budget.line"].sudo().with_context(active_test=False)
+        candidates = {}
+        for line in lines:
+            funding, category = line[funding_column], line[category_column]
+            match = budgets
+            if line.account_id and funding and category.id in categories:
+                key = (line.account_id.id, funding.id, categories[category.id])
+                if key not in candidates:
+                    candidates[key] = budgets.search(
+                        [
+                            ("project_id.account_id", "=", key[0]),
+                            ("funding_source_id.analytic_account_id", "=", key[1]),
+                            ("category", "=", key[2]),
+                        ],
+                        order="date_from, id",
+                    )
+                match = next(
+                    (
+                        budget
+                        for budget in candidates[key]
+                        if budget.date_from <= line.date <= budget.date_to
+                    ),
+                    budgets,
+                )
+            if line.ilo_budget_line_id != match:
+                line.with_context(ilo_matching=True).ilo_budget_line_id = match
 
     def _ilo_spend_label(self):
         """'2026-03-01, Dili workshop, 1,200.00 CHF (1,500.00 USD), budget line X'."""

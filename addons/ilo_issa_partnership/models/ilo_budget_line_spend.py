@@ -4,6 +4,11 @@ from odoo import api, fields, models
 
 from .res_currency_rate import first_rate_dates, rate_missing
 
+# what decides which costs a budget line is matched with
+MATCHED_BUDGET_FIELDS = frozenset(
+    ("project_id", "funding_source_id", "category", "date_from", "date_to")
+)
+
 
 class IloBudgetLine(models.Model):
     """Actual spend on a budget line: entered from the line's form (on the project's
@@ -81,3 +86,38 @@ class IloBudgetLine(models.Model):
                             -cost.amount, line.currency_id, company, day
                         )
                 line.amount_actual = total
+
+    # --- costs found by their analytic distribution -------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._ilo_rematch_spend(lines.sudo().project_account_id)
+        return lines
+
+    def write(self, vals):
+        matched = {
+            "project_id",
+            "funding_source_id",
+            "category",
+            "date_from",
+            "date_to",
+        }
+        if not matched & vals.keys():
+            return super().write(vals)
+        accounts = self.sudo().project_account_id
+        result = super().write(vals)
+        self._ilo_rematch_spend(accounts | self.sudo().project_account_id)
+        return result
+
+    @api.model
+    def _ilo_rematch_spend(self, accounts):
+        """Budget lines created or changed: the costs on these project accounts that
+        are not linked by hand find their budget line again."""
+        if accounts:
+            self.env["account.analytic.line"].sudo().search(
+                [
+                    ("account_id", "in", accounts.ids),
+                    ("ilo_budget_line_manual", "=", False),
+                ]
+            )._ilo_match_budget_lines()

@@ -59,6 +59,7 @@ class TestActualSpend(PartnershipCommon):
             form.account_id = self.analytic
             form.ilo_budget_line_id = self.budget
             form.ilo_spend_amount = 1200
+        self.assertTrue(form.record.ilo_budget_line_manual)
         cost = form.record
         self.assertEqual(cost.ilo_project_id, self.project)
         self.assertEqual(cost.ilo_funding_source_id, self.funding_source)

@@ -16,3 +16,13 @@ def migrate(cr, version):
         lambda line: line.currency_id != (line.company_id or env.company).currency_id
     ).modified(["currency_id"])
     env.flush_all()
+    # costs linked to a budget line before the analytic plans were linked by hand:
+    # they stay on their line
+    cr.execute(
+        "UPDATE account_analytic_line SET ilo_budget_line_manual = TRUE "
+        "WHERE ilo_budget_line_id IS NOT NULL"
+    )
+    # every funding source gets its account in the Funding sources plan
+    env["ilo.funding.source"].with_context(active_test=False).search(
+        []
+    )._ilo_sync_analytic_account()
