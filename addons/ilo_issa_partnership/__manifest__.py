@@ -32,6 +32,7 @@
         "views/ilo_result_views.xml",
         "views/budget_tabs_views.xml",
         "wizard/ilo_budget_report_wizard_views.xml",
+        "wizard/ilo_expenditure_import_views.xml",
         "wizard/ilo_partnership_report_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",

@@ -14,6 +14,8 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
   ilo import-activities FILE [--skip-invalid]    missions, trainings (+ participants),
                                                  deliverables (columns: activities.py)
   ilo import-budget FILE [--skip-invalid]        activity budget lines (budget.py)
+  ilo import-expenditure FILE [--dry-run]        actual spend from an ERP ledger
+                                                 extract, judged by the server
 
 Imports check the file's shape (columns, keys), then let the server check every row
 in a dry run (Odoo's own import, nothing written) and report all bad rows with their

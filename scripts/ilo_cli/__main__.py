@@ -3,11 +3,20 @@
 import argparse
 import sys
 
-from . import CliError, activities, budget, export, iati, ratifications, reports
+from . import (
+    CliError,
+    activities,
+    budget,
+    expenditure,
+    export,
+    iati,
+    ratifications,
+    reports,
+)
 from . import __doc__ as usage
 from .connection import DEFAULT_CONFIG, connect
 
-COMMANDS = (ratifications, export, reports, activities, budget, iati)
+COMMANDS = (ratifications, export, reports, activities, budget, expenditure, iati)
 
 
 def parser():

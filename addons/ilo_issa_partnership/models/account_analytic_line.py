@@ -33,6 +33,14 @@ class AccountAnalyticLine(models.Model):
         "the project's analytic account.",
         groups=PARTNERSHIP_USERS,
     )
+    ilo_reference = fields.Char(
+        string="Ledger reference",
+        index="btree_not_null",
+        copy=False,
+        help="The cost's reference in the organisation's ERP (expenditure import): "
+        "importing it again updates this cost, never duplicates it.",
+        groups=PARTNERSHIP_USERS,
+    )
     ilo_budget_line_manual = fields.Boolean(
         string="Linked by hand",
         help="Set when the budget line was chosen by hand (the exception): the cost "
