@@ -10,7 +10,7 @@ import io
 
 import openpyxl
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
 from ..rules import ledger
@@ -142,6 +142,10 @@ class TestExpenditureImport(PartnershipCommon):
         self.assertEqual((report["updated"], report["unchanged"]), (1, 1))
         self.assertAlmostEqual(self.budget.amount_actual, 5_000)
         self.assertEqual(Line.search_count([("ilo_reference", "=", "GL-1")]), 1)
+        # readers do not import, not even a dry run over RPC
+        reader = self.env["ilo.expenditure.import"].with_user(self.users["leadership"])
+        with self.assertRaises(AccessError):
+            reader.import_file(data, "gl.csv", dryrun=True)
 
     def test_xlsx_and_wizard(self):
         book = openpyxl.Workbook()

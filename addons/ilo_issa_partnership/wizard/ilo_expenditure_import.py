@@ -81,6 +81,8 @@ class IloExpenditureImport(models.TransientModel):
         """Read and judge a ledger extract (``data``: the file's bytes in base64) and,
         unless ``dryrun`` or any row is bad, write it. Returns ``{"errors": [[line,
         text]...], "created", "updated", "unchanged", "references"}``."""
+        # finance's (and managers') only, over RPC too
+        self.check_access("create")
         try:
             content = base64.b64decode(data or b"")
             table = ledger.read_table(content, filename)
