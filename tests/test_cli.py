@@ -267,3 +267,38 @@ def test_outlook_prints_the_server_figures(server, odoo):
             assert f"       - {obstacle}" in out
     ratified = odoo.env["c102.country"].search_count([("ratified", "=", True)])
     assert outlook["ratified"] == ratified
+
+
+def test_import_expenditure(server, odoo, tmp_path):
+    """Ledger lines from the ERP: every bad row named, nothing written, then the
+    good file imported once however often it is run."""
+    project = "Actuarial advisory services, West Africa"
+    header = "Référence;Date;Montant;Devise;Projet;Source de financement;Catégorie"
+    ledger = tmp_path / "gl.csv"
+    ledger.write_bytes(
+        (
+            f"{header}\n"
+            f"E2E-GL-1;15/03/2030;1 250,50;USD;{project};ILO-RB;Travel\n"
+            f"E2E-GL-2;xx;10;USD;{project};;\n"
+            f"E2E-GL-3;15/03/2030;10;USD;Nowhere;;\n"
+        ).encode("cp1252")
+    )
+    proc = ilo(server, "import-expenditure", str(ledger))
+    assert proc.returncode == 1
+    assert "gl.csv:3: date 'xx' is not a date" in proc.stderr, proc.stderr
+    assert "gl.csv:4: project 'Nowhere'" in proc.stderr, proc.stderr
+    Line = odoo.env["account.analytic.line"]
+    assert not Line.search([("ilo_reference", "like", "E2E-GL-")])
+    ledger.write_bytes(
+        (
+            f"{header}\nE2E-GL-1;15/03/2030;1 250,50;USD;{project};ILO-RB;Travel\n"
+        ).encode("cp1252")
+    )
+    proc = ilo(server, "import-expenditure", "--dry-run", str(ledger))
+    assert proc.returncode == 0, proc.stderr
+    assert "1 cost(s) to create" in proc.stdout
+    for expected in ("1 cost(s) created", "0 cost(s) created, 0 updated, 1 unchanged"):
+        proc = ilo(server, "import-expenditure", str(ledger))
+        assert proc.returncode == 0, proc.stderr
+        assert expected in proc.stdout
+    assert Line.search_count([("ilo_reference", "=", "E2E-GL-1")]) == 1

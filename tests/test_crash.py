@@ -441,3 +441,75 @@ def test_disk_full_while_a_counterpart_uploads(stack):
         subprocess.run(["umount", str(mount)], capture_output=True, check=False)
         shutil.rmtree(mount, ignore_errors=True)
         stack.start_odoo()
+
+
+def _footprint(env):
+    """What a request could leave behind: rows of the tables a report could write
+    to, and the last change of the programme's records."""
+    counts = {
+        model: env[model].search_count([])
+        for model in ("ir.attachment", "mail.message", "ilo.advisory.mission")
+    }
+    last = env["ilo.advisory.mission"].search_read(
+        [], ["write_date"], order="write_date desc", limit=1
+    )
+    return counts, last[0]["write_date"] if last else None
+
+
+def test_odoo_killed_while_a_report_renders(stack):
+    """Odoo killed (SIGKILL) while it renders the partnership report of the
+    portfolio the tests above made (thousands of missions; wkhtmltopdf running):
+    after the restart the cut request left nothing (no attachment, message or
+    changed record) and the same report renders."""
+    odoo = stack.client()
+    env = odoo.env
+    wizard = env["ilo.partnership.report.wizard"].create(
+        {"date_from": "2032-01-01", "date_to": "2034-12-31"}
+    )
+    session = requests.Session()
+    response = session.post(
+        f"{stack.url}/web/session/authenticate",
+        json={
+            "jsonrpc": "2.0",
+            "params": {"db": DB, "login": "admin", "password": "admin"},
+        },
+        timeout=60,
+    )
+    assert response.json().get("result"), response.text
+    url = f"{stack.url}/report/pdf/ilo_issa_partnership.report_partnership/{wizard}"
+    # a first rendering compiles the reports' assets (an attachment Odoo keeps as a
+    # cache); what a cut request could leave is counted after it
+    assert session.get(url, timeout=600).status_code == 200
+    before = _footprint(env)
+    outcome = []
+
+    def render():
+        try:
+            outcome.append(session.get(url, timeout=600))
+        except requests.RequestException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=render)
+    thread.start()
+    # cut while the PDF is being drawn (wkhtmltopdf runs), or after 20 s at most
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        drawing = subprocess.run(
+            ["pgrep", "-g", str(stack.server.pid), "wkhtmltopdf"],
+            capture_output=True,
+            check=False,
+        )
+        if drawing.returncode == 0:
+            break
+        time.sleep(0.2)
+    stack.kill_odoo(signal.SIGKILL)
+    thread.join(timeout=120)
+    assert outcome and not (
+        isinstance(outcome[0], requests.Response) and outcome[0].status_code == 200
+    ), "the report finished before the kill: nothing was cut"
+    stack.start_odoo()
+    env = stack.client().env
+    assert _footprint(env) == before, "the cut request left something behind"
+    again = session.get(url, timeout=600)
+    print(f"Odoo killed during the report: {len(again.content)} bytes rendered after")
+    assert again.status_code == 200 and again.content.startswith(b"%PDF")

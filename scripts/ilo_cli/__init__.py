@@ -15,6 +15,8 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
                                                  deliverables (columns: activities.py)
   ilo import-budget FILE [--skip-invalid]        activity budget lines (budget.py)
   ilo outlook [--limit N]              the outlook to the C102 target (outlook.py)
+  ilo import-expenditure FILE [--dry-run]        actual spend from an ERP ledger
+                                                 extract, judged by the server
 
 Imports check the file's shape (columns, keys), then let the server check every row
 in a dry run (Odoo's own import, nothing written) and report all bad rows with their

@@ -7,6 +7,7 @@ from . import (
     CliError,
     activities,
     budget,
+    expenditure,
     export,
     iati,
     outlook,
@@ -16,7 +17,7 @@ from . import (
 from . import __doc__ as usage
 from .connection import DEFAULT_CONFIG, connect
 
-COMMANDS = (ratifications, export, reports, activities, budget, iati, outlook)
+COMMANDS = (ratifications, export, reports, activities, budget, expenditure, iati, outlook)
 
 
 def parser():

@@ -17,8 +17,11 @@ from . import ilo_training
 from . import ilo_training_participant
 from . import ilo_deliverable
 from . import ilo_funding_source
+from . import ilo_funding_source_analytic
 from . import ilo_budget_line
+from . import ilo_budget_line_spend
 from . import account_analytic_line
+from . import res_currency_rate
 from . import ilo_partnership_dashboard
 from . import ilo_result
 from . import ilo_indicator

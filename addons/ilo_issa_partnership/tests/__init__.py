@@ -21,3 +21,7 @@ from . import test_bulk_import
 from . import test_figures
 from . import test_workflow
 from . import test_urls
+from . import test_actual_spend
+from . import test_spend_rates
+from . import test_spend_matching
+from . import test_expenditure_import

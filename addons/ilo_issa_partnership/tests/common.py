@@ -85,6 +85,18 @@ class PartnershipCommon(BaseCommon):
         )
 
     @classmethod
+    def _chf_at(cls, *rates):
+        """CHF, active, with rates given as (date, CHF per company-currency unit)."""
+        chf = cls.env.ref("base.CHF")
+        chf.active = True
+        if chf == cls.env.company.currency_id:  # pragma: no cover - demo is in USD
+            raise AssertionError("tests expect a company currency other than CHF")
+        cls.env["res.currency.rate"].create(
+            [{"currency_id": chf.id, "name": day, "rate": rate} for day, rate in rates]
+        )
+        return chf
+
+    @classmethod
     def _funding_source(cls, code="RB-TEST", currency=None, amount=1_000_000.0):
         return cls.env["ilo.funding.source"].create(
             {

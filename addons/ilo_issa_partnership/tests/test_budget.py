@@ -20,17 +20,8 @@ class TestBudget(PartnershipCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.usd = cls.env.company.currency_id
-        cls.chf = cls.env.ref("base.CHF")
-        cls.chf.active = True
         # rates: 1 company-currency unit = rate CHF
-        cls.env["res.currency.rate"].create(
-            [
-                {"currency_id": cls.chf.id, "name": "2030-01-01", "rate": 0.5},
-                {"currency_id": cls.chf.id, "name": "2030-07-01", "rate": 0.8},
-            ]
-        )
-        if cls.usd == cls.chf:  # pragma: no cover - the demo company is in USD
-            raise AssertionError("tests expect a company currency other than CHF")
+        cls.chf = cls._chf_at(("2030-01-01", 0.5), ("2030-07-01", 0.8))
         cls.analytic = cls.env["account.analytic.account"].create(
             {
                 "name": "Test project account",

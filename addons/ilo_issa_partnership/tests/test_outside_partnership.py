@@ -98,12 +98,18 @@ class TestOutsidePartnership(PartnershipCommon):
             "constituent_group",
             reader.get_views([(False, "form")])["views"]["form"]["arch"],
         )
-        self.assertNotIn(
-            "ilo_budget_line_id",
-            self.env["account.analytic.line"]
-            .with_user(self.internal_user)
-            .fields_get(),
+        analytic_fields = (
+            self.env["account.analytic.line"].with_user(self.internal_user).fields_get()
         )
+        for name in (
+            "ilo_budget_line_id",
+            "ilo_project_id",
+            "ilo_spend_amount",
+            "ilo_spend_currency_id",
+            "ilo_cost_company",
+            "ilo_funding_source_id",
+        ):
+            self.assertNotIn(name, analytic_fields)
 
     def test_reports_and_actions_not_offered(self):
         """The project sheet and the IATI export are bound to projects for the

@@ -1,2 +1,3 @@
 from . import ilo_budget_report_wizard
 from . import ilo_partnership_report_wizard
+from . import ilo_expenditure_import

@@ -1,0 +1,233 @@
+# Copyright 2026 ILO-ISSA partnership programme
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.ilo_funding_source_analytic import (
+    CATEGORY_ACCOUNT,
+    plan_columns,
+)
+from ..rules import ledger
+
+
+class IloExpenditureImport(models.TransientModel):
+    """Actual spend from the organisation's ERP: ledger lines (reference, date,
+    amount, currency, project, funding source, category, description) become costs
+    of partnership projects. A preview first; every bad row reported with its line;
+    all or nothing; a reference already imported is updated, or left alone when
+    nothing changed (re-importing the same extract changes nothing). The command-line
+    tool calls :meth:`import_file` the same way."""
+
+    _name = "ilo.expenditure.import"
+    _description = "Expenditure Import"
+
+    file = fields.Binary(string="Ledger extract", required=True, attachment=False)
+    filename = fields.Char()
+    state = fields.Selection(
+        [("upload", "Upload"), ("preview", "Preview")], default="upload"
+    )
+    preview = fields.Text(readonly=True)
+
+    def action_preview(self):
+        self.ensure_one()
+        report = self.import_file(self.file, self.filename, dryrun=True)
+        self.write({"state": "preview", "preview": self._report_text(report)})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_import(self):
+        self.ensure_one()
+        report = self.import_file(self.file, self.filename, dryrun=False)
+        if report["errors"]:
+            raise UserError(self._report_text(report))
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ilo_issa_partnership.account_analytic_line_action_spend"
+        )
+        action["domain"] = [("ilo_reference", "in", report["references"])]
+        return action
+
+    def _report_text(self, report):
+        if report["errors"]:
+            lines = [
+                self.env._(
+                    "Nothing imported: %(count)s row(s) to correct.",
+                    count=len({line for line, _msg in report["errors"]}),
+                )
+            ]
+            lines += [
+                self.env._("Line %(line)s: %(problem)s", line=line, problem=problem)
+                for line, problem in report["errors"]
+            ]
+            return "\n".join(lines)
+        return self.env._(
+            "%(created)s cost(s) to create, %(updated)s to update, %(unchanged)s "
+            "unchanged.",
+            created=report["created"],
+            updated=report["updated"],
+            unchanged=report["unchanged"],
+        )
+
+    # --- the server judges the rows (UI and command line) --------------------------
+
+    @api.model
+    def import_file(self, data, filename, dryrun=True):
+        """Read and judge a ledger extract (``data``: the file's bytes in base64) and,
+        unless ``dryrun`` or any row is bad, write it. Returns ``{"errors": [[line,
+        text]...], "created", "updated", "unchanged", "references"}``."""
+        # finance's (and managers') only, over RPC too
+        self.check_access("create")
+        try:
+            content = base64.b64decode(data or b"")
+            table = ledger.read_table(content, filename)
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is one message
+            return self._report([[0, self.env._("unreadable file: %s", exc)]])
+        rows, problems = ledger.parse_rows(table)
+        errors = [[line, text] for line, texts in problems.items() for text in texts]
+        values = {}
+        for row in rows:
+            if row["line"] in problems:
+                continue
+            vals, row_errors = self._ilo_row_values(row)
+            errors += [[row["line"], text] for text in row_errors]
+            if not row_errors:
+                values[row["reference"]] = vals
+        if errors:
+            return self._report(sorted(errors, key=lambda e: e[0]))
+        return self._ilo_write(values, dryrun)
+
+    @api.model
+    def _report(self, errors, created=0, updated=0, unchanged=0, references=()):
+        return {
+            "errors": errors,
+            "created": created,
+            "updated": updated,
+            "unchanged": unchanged,
+            "references": list(references),
+        }
+
+    @api.model
+    def _ilo_row_values(self, row):
+        """The analytic line's values of a row, and the row's problems."""
+        errors = []
+        env = self.env
+        project = env["project.project"].search(
+            [
+                ("is_partnership", "=", True),
+                "|",
+                ("name", "=ilike", row["project"]),
+                ("account_id.code", "=ilike", row["project"]),
+            ],
+            limit=2,
+        )
+        if len(project) != 1:
+            errors.append(
+                env._(
+                    "project %(project)r: no such partnership project (its name or "
+                    "its analytic account's code)",
+                    project=row["project"],
+                )
+                if not project
+                else env._(
+                    "project %(project)r: several projects have that name",
+                    project=row["project"],
+                )
+            )
+        elif not project.account_id:
+            errors.append(
+                env._(
+                    "project %(project)s has no analytic account: give it one first",
+                    project=project.display_name,
+                )
+            )
+        currency = env["res.currency"].search([("name", "=ilike", row["currency"])])
+        if not currency:
+            errors.append(
+                env._(
+                    "currency %(currency)r: unknown or not active (Settings → "
+                    "Currencies)",
+                    currency=row["currency"],
+                )
+            )
+        columns = plan_columns(env)
+        vals = {
+            "ilo_reference": row["reference"],
+            "name": row.get("description") or row["reference"],
+            "date": row["date"],
+            "ilo_spend_amount": row["amount"],
+            "ilo_spend_currency_id": currency.id,
+            "account_id": project.account_id.id if len(project) == 1 else False,
+        }
+        if row.get("funding_source"):
+            source = env["ilo.funding.source"].search(
+                [
+                    "|",
+                    ("code", "=ilike", row["funding_source"]),
+                    ("name", "=ilike", row["funding_source"]),
+                ],
+                limit=1,
+            )
+            if not source:
+                errors.append(
+                    env._(
+                        "funding source %(funding)r: no source has that code or name",
+                        funding=row["funding_source"],
+                    )
+                )
+            elif columns:
+                vals[columns[0]] = source.analytic_account_id.id
+        if row.get("category"):
+            key = self._ilo_category_key(row["category"])
+            if not key:
+                errors.append(
+                    env._("category %(category)r: unknown", category=row["category"])
+                )
+            elif columns:
+                vals[columns[1]] = env.ref(CATEGORY_ACCOUNT % key).id
+        return vals, errors
+
+    @api.model
+    def _ilo_category_key(self, text):
+        field = self.env["ilo.budget.line"]._fields["category"]
+        labels = dict(field._description_selection(self.env))
+        wanted = text.strip().lower()
+        for key, label in field.selection:
+            if wanted in (key, label.lower(), labels[key].lower()):
+                return key
+        return None
+
+    @api.model
+    def _ilo_write(self, values, dryrun):
+        Line = self.env["account.analytic.line"]
+        existing = {
+            line.ilo_reference: line
+            for line in Line.search([("ilo_reference", "in", list(values))])
+        }
+        created = updated = unchanged = 0
+        to_create = []
+        for reference, vals in values.items():
+            line = existing.get(reference)
+            if not line:
+                created += 1
+                to_create.append(vals)
+                continue
+            changed = {
+                name: value
+                for name, value in vals.items()
+                if line._fields[name].convert_to_write(line[name], line) != value
+            }
+            if changed:
+                updated += 1
+                if not dryrun:
+                    line.write(changed)
+            else:
+                unchanged += 1
+        if to_create and not dryrun:
+            Line.create(to_create)
+        return self._report([], created, updated, unchanged, values)

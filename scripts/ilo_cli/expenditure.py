@@ -1,0 +1,50 @@
+"""ilo import-expenditure FILE [--dry-run]: actual spend from the organisation's ERP —
+a ledger extract (CSV or XLSX: Reference, Date, Amount, Currency, Project, Funding
+source, Category, Description). The server reads and judges the file (the addon's
+reader: UTF-8 with or without BOM or Windows-1252, `;`, `,` or tab, decimal commas)
+and reports every bad row with its line; nothing is written while a row is bad; a
+reference already imported is updated, or left alone when unchanged."""
+
+import base64
+import sys
+from pathlib import Path
+
+from . import CliError
+from .connection import rpc_error_message
+
+NAME = "import-expenditure"
+HELP = "import actual spend from an ERP ledger extract (all or nothing)"
+
+
+def arguments(parser):
+    parser.add_argument("file")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check and count, write nothing"
+    )
+
+
+def run(odoo, args):
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    data = base64.b64encode(path.read_bytes()).decode()
+    try:
+        report = odoo.env["ilo.expenditure.import"].import_file(
+            data, path.name, args.dry_run
+        )
+    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
+        raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
+    for line, text in report["errors"]:
+        print(f"{path.name}:{line}: {text}", file=sys.stderr)
+    if report["errors"]:
+        count = len({line for line, _text in report["errors"]})
+        print(f"{count} bad row(s): nothing imported.", file=sys.stderr)
+        return 1
+    created, updated = (
+        ("to create", "to update") if args.dry_run else ("created", "updated")
+    )
+    print(
+        f"{report['created']} cost(s) {created}, {report['updated']} {updated}, "
+        f"{report['unchanged']} unchanged."
+    )
+    return 0
