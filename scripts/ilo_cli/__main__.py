@@ -17,7 +17,16 @@ from . import (
 from . import __doc__ as usage
 from .connection import DEFAULT_CONFIG, connect
 
-COMMANDS = (ratifications, export, reports, activities, budget, expenditure, iati, outlook)
+COMMANDS = (
+    ratifications,
+    export,
+    reports,
+    activities,
+    budget,
+    expenditure,
+    iati,
+    outlook,
+)
 
 
 def parser():
