@@ -23,14 +23,14 @@ Facts are plain values, the same for a row and for a record:
 Problems are ``(code, params)`` pairs: the models word them in the user's language.
 """
 
-import codecs
-import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
+
+from odoo.addons.ilo_issa_partnership.rules.tables import header_map as _header_map
+from odoo.addons.ilo_issa_partnership.rules.tables import read_rows
 
 from .article2 import PARTS, parse_parts
 
@@ -125,47 +125,16 @@ _ARTICLE3 = re.compile(
 )
 
 
-def decode_text(data):
-    """The text of a CSV file as offices save it (bytes -> str).
-
-    UTF-8 with or without a BOM, UTF-16 with its BOM (Excel's "Unicode text"),
-    otherwise Windows-1252 (Excel's "CSV" on a French or other Western-European
-    Windows). Raises ``ValueError`` when the bytes are none of these.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValueError("the file is neither UTF-8, UTF-16 nor Windows-1252 text")
-
-
 def read_table(data, filename):
     """Rows of a CSV or XLSX file (bytes) as lists of cell values, the header first;
-    blank rows left out."""
-    if (filename or "").lower().endswith(".xlsx"):
-        import openpyxl
-
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = [list(row) for row in book.active.iter_rows(values_only=True)]
-    else:
-        text = decode_text(data)
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    return [r for r in rows if any(str(c if c is not None else "").strip() for c in r)]
+    blank rows left out (``tables.read_rows`` of the partnership addon: encodings
+    and separators as offices save them)."""
+    return [cells for _number, cells in read_rows(data, filename)]
 
 
 def header_map(header):
     """Column key -> index in ``header`` (the first label found wins)."""
-    found = {}
-    for index, cell in enumerate(header):
-        label = re.sub(r"[\s_]+", " ", str(cell or "")).strip().lower()
-        for key, names in COLUMNS.items():
-            if label in names and key not in found:
-                found[key] = index
-    return found
+    return _header_map(header, COLUMNS)
 
 
 def entry_into_force(date, succession):

@@ -34,8 +34,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from odoo.addons.ilo_issa_partnership.rules.tables import decode_text
+
 from .article2 import parse_parts
-from .ratification import decode_text
 
 CYCLE_YEARS = 6
 DUE_MONTH, DUE_DAY = 9, 1
@@ -233,8 +234,9 @@ def _read_row(cells, line, today):
 
 def read_comments(data, today):
     """``(rows, problems)`` of a CSV file (bytes: UTF-8 with or without a BOM,
-    UTF-16, Windows-1252: ``ratification.decode_text``; ``;`` or ``,`` between
-    cells). A problem is ``(line, code, params)``; the header is line 1."""
+    UTF-16, Windows-1252, read by the partnership addon's ``tables.decode_text``;
+    ``;`` or ``,`` between cells). A problem is ``(line, code, params)``; the header
+    is line 1."""
     try:
         text = decode_text(data)
     except ValueError:

@@ -6,7 +6,6 @@ error per bad row, all or nothing. The rows are read by ``rules.ratification``: 
 file changes only what it speaks to, and the same facts again change nothing."""
 
 import base64
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from odoo import api, fields, models
@@ -14,7 +13,6 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from ..rules import (
-    CountryIndex,
     changes,
     check_article_2,
     header_map,
@@ -77,13 +75,8 @@ class C102RatificationImport(models.TransientModel):
 
     def _country_index(self):
         """Odoo's country names in every installed language, and the official
-        forms ``rules.country_names`` knows."""
-        names = defaultdict(list)
-        Country = self.env["res.country"].with_context(active_test=False)
-        for lang, _name in self.env["res.lang"].get_installed():
-            for country in Country.with_context(lang=lang).search([]):
-                names[country.code].append(country.name)
-        return CountryIndex(names)
+        forms ``rules.country_names`` knows (``c102.country._country_index``)."""
+        return self.env["c102.country"]._country_index()
 
     def _problem(self, code, params):
         """A problem of ``rules.ratification`` in the user's language."""
@@ -207,19 +200,30 @@ class C102RatificationImport(models.TransientModel):
             )
         return rows, columns
 
+    @api.model
+    def _lookups(self):
+        """What a file's countries are found among: the country index, Odoo's
+        countries by ISO code and the campaign's records by country (archived
+        ones included)."""
+        inactive = {"active_test": False}
+        countries = self.env["res.country"].with_context(**inactive).search([])
+        records = self.env["c102.country"].with_context(**inactive).search([])
+        return {
+            "index": self._country_index(),
+            "countries": {c.code: c for c in countries},
+            "records": {r.country_id: r for r in records},
+        }
+
     def _read(self):
         """Every row of the file, read and compared with the campaign's records."""
         self.ensure_one()
         rows, columns = self._read_table()
-        index = self._country_index()
-        countries = {
-            c.code: c
-            for c in self.env["res.country"].with_context(active_test=False).search([])
-        }
-        records = {
-            r.country_id: r
-            for r in self.env["c102.country"].with_context(active_test=False).search([])
-        }
+        lookups = self._lookups()
+        index, countries, records = (
+            lookups["index"],
+            lookups["countries"],
+            lookups["records"],
+        )
         result, seen = [], {}
         for number, values in enumerate(rows[1:], start=2):
             cells = {

@@ -7,6 +7,7 @@ bad; importing the same file again changes nothing (a comment is one per country
 year and type)."""
 
 import base64
+from collections import Counter
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
@@ -55,46 +56,20 @@ class C102SupervisionImport(models.TransientModel):
         """``(values per comment, problems as (line, message))``."""
         self.ensure_one()
         data = base64.b64decode(self.file or b"")
-        today = fields.Date.context_today(self)
-        rows, found = read_comments(data, today)
+        rows, found = read_comments(data, fields.Date.context_today(self))
         problems = [(line, self._problem(code, params)) for line, code, params in found]
-        Wizard = self.env["c102.ratification.import"]
-        index = Wizard._country_index()
-        countries = {
-            c.code: c
-            for c in self.env["res.country"].with_context(active_test=False).search([])
-        }
-        records = {
-            r.country_id: r
-            for r in self.env["c102.country"].with_context(active_test=False).search([])
-        }
+        lookups = self.env["c102.ratification.import"]._lookups()
         parts = {p.code: p.id for p in self.env["c102.part"].search([])}
         seen, values = {}, []
         for row in rows:
-            found = _Row(
-                number=row.line,
-                label=row.country or row.code,
-                cells={"country": row.country, "code": row.code},
-            )
-            Wizard._resolve_country(found, index, countries)
-            if found.skip:
-                found.errors.append(found.skip)
-            record = records.get(found.country) if found.country else None
-            if found.country and not (record and record.ratified):
-                found.errors.append(
-                    self.env._(
-                        "%(country)s has not ratified C102: the supervisory bodies "
-                        "comment on ratifying States only",
-                        country=found.country.name,
-                    )
-                )
-            key = (found.country, row.year, row.comment_type)
-            if not found.errors and key in seen:
-                found.errors.append(
+            record, errors = self._row_country(row, lookups)
+            key = (record, row.year, row.comment_type)
+            if not errors and key in seen:
+                errors.append(
                     self.env._("the same comment as line %(line)s", line=seen[key])
                 )
-            problems += [(row.line, error) for error in found.errors]
-            if found.errors:
+            problems += [(row.line, error) for error in errors]
+            if errors:
                 continue
             seen[key] = row.line
             values.append(
@@ -109,6 +84,30 @@ class C102SupervisionImport(models.TransientModel):
                 }
             )
         return values, sorted(problems, key=lambda p: p[0])
+
+    def _row_country(self, row, lookups):
+        """The campaign record of a row's country, and the row's problems with it:
+        an unknown name, or a State that has not ratified."""
+        found = _Row(
+            number=row.line,
+            label=row.country or row.code,
+            cells={"country": row.country, "code": row.code},
+        )
+        self.env["c102.ratification.import"]._resolve_country(
+            found, lookups["index"], lookups["countries"]
+        )
+        if found.skip:
+            found.errors.append(found.skip)
+        record = lookups["records"].get(found.country) if found.country else None
+        if found.country and not (record and record.ratified):
+            found.errors.append(
+                self.env._(
+                    "%(country)s has not ratified C102: the supervisory bodies "
+                    "comment on ratifying States only",
+                    country=found.country.name,
+                )
+            )
+        return record, found.errors
 
     def action_import(self):
         self.ensure_one()
@@ -125,33 +124,7 @@ class C102SupervisionImport(models.TransientModel):
                     ),
                 )
             )
-        Comment = self.env["c102.supervision.comment"]
-        new = updated = unchanged = 0
-        for vals in values:
-            comment = Comment.search(
-                [
-                    ("c102_country_id", "=", vals["c102_country_id"]),
-                    ("year", "=", vals["year"]),
-                    ("comment_type", "=", vals["comment_type"]),
-                ]
-            )
-            if not comment:
-                Comment.create(dict(vals, part_ids=[Command.set(vals["part_ids"])]))
-                new += 1
-                continue
-            current = {
-                "part_ids": sorted(comment.part_ids.ids),
-                "url": comment.url or False,
-                "summary": comment.summary or False,
-                "requested_year": comment.requested_year,
-            }
-            wanted = {key: vals[key] for key in current}
-            if current == wanted:
-                unchanged += 1
-                continue
-            wanted["part_ids"] = [Command.set(wanted["part_ids"])]
-            comment.write(wanted)
-            updated += 1
+        outcomes = Counter(self._write_comment(vals) for vals in values)
         self.write(
             {
                 "state": "done",
@@ -159,9 +132,9 @@ class C102SupervisionImport(models.TransientModel):
                     "%(count)s comment(s): %(new)s new, %(updated)s updated, "
                     "%(unchanged)s unchanged.",
                     count=len(values),
-                    new=new,
-                    updated=updated,
-                    unchanged=unchanged,
+                    new=outcomes["new"],
+                    updated=outcomes["updated"],
+                    unchanged=outcomes["unchanged"],
                 ),
             }
         )
@@ -173,3 +146,30 @@ class C102SupervisionImport(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
+
+    def _write_comment(self, vals):
+        """Create or update the comment of ``vals`` (one per country, year and
+        type); returns "new", "updated" or "unchanged"."""
+        Comment = self.env["c102.supervision.comment"]
+        comment = Comment.search(
+            [
+                ("c102_country_id", "=", vals["c102_country_id"]),
+                ("year", "=", vals["year"]),
+                ("comment_type", "=", vals["comment_type"]),
+            ]
+        )
+        if not comment:
+            Comment.create(dict(vals, part_ids=[Command.set(vals["part_ids"])]))
+            return "new"
+        current = {
+            "part_ids": sorted(comment.part_ids.ids),
+            "url": comment.url or False,
+            "summary": comment.summary or False,
+            "requested_year": comment.requested_year,
+        }
+        wanted = {key: vals[key] for key in current}
+        if current == wanted:
+            return "unchanged"
+        wanted["part_ids"] = [Command.set(wanted["part_ids"])]
+        comment.write(wanted)
+        return "updated"

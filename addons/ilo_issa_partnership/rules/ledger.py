@@ -5,10 +5,11 @@ XLSX; UTF-8 with or without BOM, or Windows-1252; ``;``, ``,`` or tab; decimal c
 and the shape of each row. Plain Python, no ORM: the records a row names (project,
 funding source, currency...) are the model's to find."""
 
-import csv
 import datetime
-import io
 import re
+
+from .tables import header_map as _header_map
+from .tables import read_rows
 
 # column key -> header labels (lower case, spaces for underscores)
 COLUMNS = {
@@ -25,45 +26,15 @@ REQUIRED = ("reference", "date", "amount", "currency", "project")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 
 
-def decode(data):
-    """Text of a CSV file: UTF-8 (a BOM or not), else Windows-1252."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
-
-
 def read_table(data, filename):
     """(line number, cells) of each non-blank row of a CSV or XLSX file (bytes), the
-    header first."""
-    if (filename or "").lower().endswith(".xlsx"):
-        import openpyxl
-
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = [list(row) for row in book.active.iter_rows(values_only=True)]
-    else:
-        text = decode(data)
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    return [
-        (number, row)
-        for number, row in enumerate(rows, start=1)
-        if any(str(c if c is not None else "").strip() for c in row)
-    ]
+    header first (``tables.read_rows``)."""
+    return read_rows(data, filename)
 
 
 def header_map(header):
     """Column key -> index in ``header``."""
-    found = {}
-    for index, cell in enumerate(header):
-        label = re.sub(r"[\s_]+", " ", str(cell or "")).strip().lower()
-        for key, names in COLUMNS.items():
-            if label in names and key not in found:
-                found[key] = index
-    return found
+    return _header_map(header, COLUMNS)
 
 
 def parse_amount(value):

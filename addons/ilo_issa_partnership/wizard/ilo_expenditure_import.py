@@ -114,8 +114,31 @@ class IloExpenditureImport(models.TransientModel):
 
     @api.model
     def _ilo_row_values(self, row):
-        """The analytic line's values of a row, and the row's problems."""
+        """The analytic line's values of a row, and the row's problems (each column
+        resolved by its own method)."""
         errors = []
+        project = self._ilo_row_project(row, errors)
+        currency = self._ilo_row_currency(row, errors)
+        vals = {
+            "ilo_reference": row["reference"],
+            "name": row.get("description") or row["reference"],
+            "date": row["date"],
+            "ilo_spend_amount": row["amount"],
+            "ilo_spend_currency_id": currency.id,
+            "account_id": project.account_id.id,
+        }
+        columns = plan_columns(self.env)
+        source = self._ilo_row_funding_source(row, errors)
+        if source and columns:
+            vals[columns[0]] = source.analytic_account_id.id
+        category = self._ilo_row_category(row, errors)
+        if category and columns:
+            vals[columns[1]] = category.id
+        return vals, errors
+
+    def _ilo_row_project(self, row, errors):
+        """The partnership project a row names (its name or its analytic account's
+        code), or an empty recordset with the problem added to ``errors``."""
         env = self.env
         project = env["project.project"].search(
             [
@@ -126,15 +149,17 @@ class IloExpenditureImport(models.TransientModel):
             ],
             limit=2,
         )
-        if len(project) != 1:
+        if not project:
             errors.append(
                 env._(
                     "project %(project)r: no such partnership project (its name or "
                     "its analytic account's code)",
                     project=row["project"],
                 )
-                if not project
-                else env._(
+            )
+        elif len(project) > 1:
+            errors.append(
+                env._(
                     "project %(project)r: several projects have that name",
                     project=row["project"],
                 )
@@ -146,51 +171,55 @@ class IloExpenditureImport(models.TransientModel):
                     project=project.display_name,
                 )
             )
-        currency = env["res.currency"].search([("name", "=ilike", row["currency"])])
+        return project if len(project) == 1 else project.browse()
+
+    def _ilo_row_currency(self, row, errors):
+        currency = self.env["res.currency"].search(
+            [("name", "=ilike", row["currency"])]
+        )
         if not currency:
             errors.append(
-                env._(
+                self.env._(
                     "currency %(currency)r: unknown or not active (Settings → "
                     "Currencies)",
                     currency=row["currency"],
                 )
             )
-        columns = plan_columns(env)
-        vals = {
-            "ilo_reference": row["reference"],
-            "name": row.get("description") or row["reference"],
-            "date": row["date"],
-            "ilo_spend_amount": row["amount"],
-            "ilo_spend_currency_id": currency.id,
-            "account_id": project.account_id.id if len(project) == 1 else False,
-        }
-        if row.get("funding_source"):
-            source = env["ilo.funding.source"].search(
-                [
-                    "|",
-                    ("code", "=ilike", row["funding_source"]),
-                    ("name", "=ilike", row["funding_source"]),
-                ],
-                limit=1,
+        return currency
+
+    def _ilo_row_funding_source(self, row, errors):
+        """The funding source a row names by code or name (none when the cell is
+        empty)."""
+        if not row.get("funding_source"):
+            return self.env["ilo.funding.source"]
+        source = self.env["ilo.funding.source"].search(
+            [
+                "|",
+                ("code", "=ilike", row["funding_source"]),
+                ("name", "=ilike", row["funding_source"]),
+            ],
+            limit=1,
+        )
+        if not source:
+            errors.append(
+                self.env._(
+                    "funding source %(funding)r: no source has that code or name",
+                    funding=row["funding_source"],
+                )
             )
-            if not source:
-                errors.append(
-                    env._(
-                        "funding source %(funding)r: no source has that code or name",
-                        funding=row["funding_source"],
-                    )
-                )
-            elif columns:
-                vals[columns[0]] = source.analytic_account_id.id
-        if row.get("category"):
-            key = self._ilo_category_key(row["category"])
-            if not key:
-                errors.append(
-                    env._("category %(category)r: unknown", category=row["category"])
-                )
-            elif columns:
-                vals[columns[1]] = env.ref(CATEGORY_ACCOUNT % key).id
-        return vals, errors
+        return source
+
+    def _ilo_row_category(self, row, errors):
+        """The budget category's analytic account a row names (none when empty)."""
+        if not row.get("category"):
+            return self.env["account.analytic.account"]
+        key = self._ilo_category_key(row["category"])
+        if not key:
+            errors.append(
+                self.env._("category %(category)r: unknown", category=row["category"])
+            )
+            return self.env["account.analytic.account"]
+        return self.env.ref(CATEGORY_ACCOUNT % key)
 
     @api.model
     def _ilo_category_key(self, text):
