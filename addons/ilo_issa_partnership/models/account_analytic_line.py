@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount, format_date
 
+from .ilo_budget_line import BUDGET_CATEGORIES
 from .ilo_funding_source_analytic import category_accounts, plan_columns
 from .res_currency_rate import first_rate_dates, rate_missing
 from .res_users import PARTNERSHIP_USERS
@@ -70,6 +71,23 @@ class AccountAnalyticLine(models.Model):
         string="Budget category",
         groups=PARTNERSHIP_USERS,
     )
+    ilo_posted_funding_source_id = fields.Many2one(
+        "ilo.funding.source",
+        string="Funding source (posted)",
+        compute="_compute_ilo_posted",
+        help="The budget line's funding source, or else the one the cost is "
+        "distributed over (its funding-source plan account): what finance resolves "
+        "an unbudgeted cost by.",
+        groups=PARTNERSHIP_USERS,
+    )
+    ilo_posted_category = fields.Selection(
+        BUDGET_CATEGORIES,
+        string="Budget category (posted)",
+        compute="_compute_ilo_posted",
+        help="The budget line's category, or else the one the cost is distributed "
+        "over (its category plan account).",
+        groups=PARTNERSHIP_USERS,
+    )
     ilo_spend_amount = fields.Monetary(
         string="Spend",
         currency_field="ilo_spend_currency_id",
@@ -117,6 +135,28 @@ class AccountAnalyticLine(models.Model):
             )[:1]
 
     @api.depends("amount")
+    def _compute_ilo_posted(self):
+        """Funding source and category as the cost is posted: its budget line's,
+        else its plan accounts' (one query for the sources of the whole page)."""
+        columns = plan_columns(self.env)
+        categories = category_accounts(self.env) if columns else {}
+        sources = {}
+        if columns:
+            accounts = self.sudo().mapped(columns[0])
+            found = self.env["ilo.funding.source"].search(
+                [("analytic_account_id", "in", accounts.ids)]
+            )
+            sources = {source.analytic_account_id.id: source for source in found}
+        for line in self:
+            source = line.ilo_funding_source_id
+            category = line.ilo_budget_category
+            if columns and not line.ilo_budget_line_id:
+                plans = line.sudo()
+                source = sources.get(plans[columns[0]].id, source)
+                category = categories.get(plans[columns[1]].id, category)
+            line.ilo_posted_funding_source_id = source
+            line.ilo_posted_category = category
+
     def _compute_ilo_cost_company(self):
         for line in self:
             line.ilo_cost_company = -line.amount

@@ -224,14 +224,16 @@ class IloWorkflowMixin(models.AbstractModel):
         for record in self.sudo().with_context(**quiet):
             approvers = record._approvers()
             for approver in approvers:
+                # worded in the approver's language, not the submitter's
+                env = record.with_context(lang=approver.lang or self.env.lang).env
                 record.activity_schedule(
                     APPROVAL_ACTIVITY,
                     user_id=approver.id,
-                    summary=self.env._("Approve or refuse"),
-                    note=self.env._(
+                    summary=env._("Approve or refuse"),
+                    note=env._(
                         "%(user)s submitted %(record)s for approval.",
                         user=self.env.user.name,
-                        record=record.display_name,
+                        record=record.with_env(env).display_name,
                     ),
                 )
             record._message_log(

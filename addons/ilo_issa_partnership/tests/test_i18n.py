@@ -167,6 +167,48 @@ class TestFrenchProduct(TransactionCase):
         ]
         self.assertFalse(untranslated, f"menus not in French: {untranslated}")
 
+    def test_approval_activity_in_the_approvers_language(self):
+        """An English-speaking officer submits; the French-speaking manager's
+        approval activity is worded in French."""
+        approver = new_test_user(
+            self.env,
+            login="approver_fr",
+            groups="base.group_user,ilo_issa_partnership.group_partnership_manager",
+            lang="fr_FR",
+        )
+        officer = new_test_user(
+            self.env,
+            login="submitter_en",
+            groups="base.group_user,ilo_issa_partnership.group_programme_officer",
+            lang="en_US",
+        )
+        project = self.env["project.project"].create(
+            {
+                "name": "Approval in French",
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_advisory"
+                ).id,
+            }
+        )
+        mission = (
+            self.env["ilo.advisory.mission"]
+            .with_user(officer)
+            .create(
+                {
+                    "name": "Mission to Dakar",
+                    "project_id": project.id,
+                    "country_id": self.env.ref("base.sn").id,
+                    "date_start": "2030-03-02",
+                    "date_end": "2030-03-06",
+                }
+            )
+        )
+        mission.action_submit()
+        activity = mission.activity_ids.filtered(lambda a: a.user_id == approver)
+        self.assertEqual(activity.summary, "Approuver ou refuser")
+        mine = mission.activity_ids.filtered(lambda a: a.user_id.lang == "en_US")
+        self.assertTrue(all(a.summary == "Approve or refuse" for a in mine))
+
     def test_mission_form_in_french(self):
         Mission = self.fr["ilo.advisory.mission"]
         arch = Mission.get_view(view_type="form")["arch"]

@@ -96,6 +96,11 @@ class TestSpendMatching(PartnershipCommon):
         self.assertIn(meeting, found)
         self.assertIn(late, found)
         self.assertNotIn(cost, found)
+        # the unbudgeted list says why: the source and category the cost is posted on
+        self.assertFalse(meeting.ilo_funding_source_id)
+        self.assertEqual(meeting.ilo_posted_funding_source_id, self.funding_source)
+        self.assertEqual(meeting.ilo_posted_category, "meetings")
+        self.assertEqual(cost.ilo_posted_category, "travel")
         # finance resolves: plans the 2031 line, fixes the category of the other
         budget_2031 = self._budget("2031-01-01", "2031-12-31")
         self.assertEqual(late.ilo_budget_line_id, budget_2031)
