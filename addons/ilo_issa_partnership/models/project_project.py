@@ -214,7 +214,7 @@ class ProjectProject(models.Model):
         user = self.env["res.users"].browse(access_uid) if access_uid else self.env.user
         if (
             len(self) == 1
-            and user.has_group(PARTNERSHIP_USERS)
+            and user._ilo_is_partnership_user()
             and self.sudo().is_partnership
         ):
             return self.env.ref(
