@@ -134,7 +134,6 @@ class AccountAnalyticLine(models.Model):
                 "is_partnership"
             )[:1]
 
-    @api.depends("amount")
     def _compute_ilo_posted(self):
         """Funding source and category as the cost is posted: its budget line's,
         else its plan accounts' (one query for the sources of the whole page)."""
@@ -157,6 +156,7 @@ class AccountAnalyticLine(models.Model):
             line.ilo_posted_funding_source_id = source
             line.ilo_posted_category = category
 
+    @api.depends("amount")
     def _compute_ilo_cost_company(self):
         for line in self:
             line.ilo_cost_company = -line.amount
