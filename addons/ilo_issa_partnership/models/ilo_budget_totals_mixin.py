@@ -69,11 +69,15 @@ class IloBudgetTotalsMixin(models.AbstractModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "ilo_issa_partnership.ilo_budget_line_action"
         )
+        domain = [(self._budget_line_field, "=", self.id)]
+        action.update({"domain": domain, "context": self._budget_line_context()})
+        return action
+
+    def _budget_line_context(self):
+        """Defaults of a budget line created from this record's list: its project
+        and, below the project, this record itself."""
         project = self if self._name == "project.project" else self.project_id
         context = {"default_project_id": project.id}
         if self._name != "project.project":
             context[f"default_{self._budget_line_field}"] = self.id
-        action.update(
-            {"domain": [(self._budget_line_field, "=", self.id)], "context": context}
-        )
-        return action
+        return context

@@ -152,14 +152,21 @@ class IloPartnershipDashboard(models.TransientModel):
         that opens it (the app's first menu and the partnership users' home
         action), so that the web client, landing on it after login, knows the app
         and shows the Partnership menus."""
+        server_action = self.env.ref(
+            "ilo_issa_partnership.ilo_partnership_dashboard_action"
+        )
         return {
-            "id": self.env.ref(
-                "ilo_issa_partnership.ilo_partnership_dashboard_action"
-            ).id,
-            "type": "ir.actions.act_window",
+            "id": server_action.id,
             "name": self.env._("Partnership Dashboard"),
-            "res_model": self._name,
-            "res_id": self.create({}).id,
+            **self._form_action(self.create({})),
+        }
+
+    def _form_action(self, record):
+        """A window action showing ``record`` in its form, full page."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
             "view_mode": "form",
             "target": "current",
         }

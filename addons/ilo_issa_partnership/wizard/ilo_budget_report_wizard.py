@@ -185,14 +185,19 @@ class IloBudgetReportWizard(models.TransientModel):
 
     def action_generate(self):
         self.ensure_one()
-        content = self._xlsx()
         self.write(
-            {
-                "file": base64.b64encode(content),
-                "filename": f"budget_{self.funding_source_id.code}_{self.date_from}_"
-                f"{self.date_to}.xlsx",
-            }
+            {"file": base64.b64encode(self._xlsx()), "filename": self._filename()}
         )
+        return self._download_action()
+
+    def _filename(self):
+        """The workbook's file name: ``budget_<source code>_<from>_<to>.xlsx``."""
+        return (
+            f"budget_{self.funding_source_id.code}_{self.date_from}_{self.date_to}.xlsx"
+        )
+
+    def _download_action(self):
+        """A URL action downloading the generated ``file`` field of this wizard."""
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/?model={self._name}&id={self.id}&field=file"
