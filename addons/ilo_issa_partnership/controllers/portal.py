@@ -49,8 +49,21 @@ class PartnershipPortal(CustomerPortal):
         if activities is None:
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
-        values.update(activities, page_name="ilo_partnership")
+        values.update(
+            activities,
+            page_name="ilo_partnership",
+            unavailable=bool(kw.get("unavailable")),
+        )
         return request.render("ilo_issa_partnership.portal_my_partnership", values)
+
+    def _ilo_refused(self):
+        """Where a refused activity page leads: the institution's activity list,
+        which says that the page is not shared with it; visitors who are not
+        logged in (or have no partnership access) go to the portal home, i.e.
+        the login page for the former, as Odoo's own portal pages do."""
+        if self._ilo_activities() is None:
+            return request.redirect("/my")
+        return request.redirect("/my/partnership?unavailable=1")
 
     def _ilo_document(self, kind, record_id, access_token=None):
         if kind not in MODELS:
@@ -67,7 +80,7 @@ class PartnershipPortal(CustomerPortal):
         try:
             record_sudo = self._ilo_document(kind, record_id, access_token)
         except (AccessError, MissingError):
-            return request.redirect("/my")
+            return self._ilo_refused()
         if not record_sudo.active:  # archived: out of the lists and of the portal
             return request.redirect("/my/partnership")
         published = kind == "deliverable" and record_sudo.state == "published"

@@ -275,11 +275,19 @@ class TestPortal(HttpCase):
         self.assertIn("Actuarial valuation of the pension scheme", page)
         response = self.url_open(self.draft_mission.access_url)
         self.assertNotIn("Draft terms under discussion", response.text)
-        self.assertTrue(response.url.endswith("/my"), response.url)
-        # another institution's mission: back to the portal home
+        self.assertTrue(
+            response.url.endswith("/my/partnership?unavailable=1"), response.url
+        )
+        self.assertIn("not shared with your", response.text)
+        # another institution's mission: back to the list, with a word why
         response = self.url_open(self.other_mission.access_url)
         self.assertNotIn("Other institution mission", response.text)
-        self.assertTrue(response.url.endswith("/my"), response.url)
+        self.assertTrue(
+            response.url.endswith("/my/partnership?unavailable=1"), response.url
+        )
+        self.assertIn("not shared with your", response.text)
+        # the list itself says nothing of the kind
+        self.assertNotIn("not shared with your", self.url_open("/my/partnership").text)
         # documents: published only, through the deliverable
         url = f"/my/partnership/deliverable/{self.published.id}/document/"
         response = self.url_open(url + str(self.attachment.id))
