@@ -37,7 +37,7 @@
     "assets": {
         "web.assets_tests": ["c102_campaign/static/tests/tours/*.js"],
     },
-    "demo": ["demo/c102_campaign_demo.xml"],
+    "demo": ["demo/c102_campaign_demo.xml", "demo/c102_coverage_demo.xml"],
     # read by c102.country (SOURCE_DATA): the 63 ratifications, loaded at install and
     # by the 18.0.1.2.0 migration
     "oca_data_manual": ["data/c102_ratifications.csv"],

@@ -24,6 +24,7 @@ class TestCoverageImport(CampaignCommon):
         super().setUpClass()
         cls.Coverage = cls.env["c102.coverage"]
         cls.Import = cls.env["c102.coverage.import"]
+        cls.Coverage.search([]).unlink()  # the demo figures
 
     def figures(self, country):
         return self.Coverage.search([("c102_country_id", "=", country.id)])
@@ -126,6 +127,11 @@ class TestCoverageImport(CampaignCommon):
 
 @tagged("post_install", "-at_install")
 class TestLawBesidePractice(CampaignCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["c102.coverage"].search([]).unlink()  # the demo figures
+
     def _figure(self, country, contingency, year, value):
         return self.env["c102.coverage"].create(
             {
