@@ -334,7 +334,9 @@ def test_import_coverage(server, odoo, tmp_path):
         assert proc.returncode == 0, proc.stderr
         assert expected in proc.stdout
     assert Coverage.search_count(domain) == 2
-    [unreliable] = Coverage.search_read(domain + [("sex", "=", "female")], ["unreliable"])
+    [unreliable] = Coverage.search_read(
+        domain + [("sex", "=", "female")], ["unreliable"]
+    )
     assert unreliable["unreliable"] is True
     data.write_text(f"{header}\n{row.format('19')}\n")
     proc = ilo(server, "import-coverage", str(data))

@@ -50,9 +50,7 @@ class C102ConventionRatification(models.Model):
         help="C128 only: invalidity, old_age, survivors (comma-separated codes); "
         "empty: every branch.",
     )
-    branches_label = fields.Char(
-        compute="_compute_branches_label", string="Branches"
-    )
+    branches_label = fields.Char(compute="_compute_branches_label", string="Branches")
     takes_over = fields.Char(
         compute="_compute_branches_label",
         string="C102 Parts taken over",
@@ -179,7 +177,9 @@ class C102ConventionRatification(models.Model):
         """A change of the import as the preview shows it."""
         if key.endswith(":date"):
             return format_date(self.env, value)
-        return ", ".join(BRANCH_LABELS[b]._translate(self.env.lang or "en_US") for b in value)
+        return ", ".join(
+            BRANCH_LABELS[b]._translate(self.env.lang or "en_US") for b in value
+        )
 
     @api.model
     def _import_label(self, key):

@@ -97,12 +97,16 @@ def read_convention_row(convention, cells):
     """``(facts, errors)`` of a row about another Convention than C102: ``date``,
     ``date_precision`` and ``branches``; errors as ``(code, params)``."""
     facts, errors = {}, []
-    parsed = parse_date(cells.get("date")) if cells.get("date") not in (None, "") else None
+    parsed = (
+        parse_date(cells.get("date")) if cells.get("date") not in (None, "") else None
+    )
     if parsed:
         facts["date"], facts["date_precision"] = parsed
     else:
         errors.append(("bad_date", {"value": str(cells.get("date") or "")}))
-    branches, bad = parse_branches(convention, cells.get("branches") or cells.get("parts"))
+    branches, bad = parse_branches(
+        convention, cells.get("branches") or cells.get("parts")
+    )
     if bad:
         errors.append(("unknown_branches", {"branches": ", ".join(bad)}))
     facts["branches"] = branches

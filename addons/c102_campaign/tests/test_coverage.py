@@ -6,7 +6,7 @@ import, law beside practice on gap-assessment lines, the brief and the map."""
 
 import base64
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import CampaignCommon
@@ -98,9 +98,8 @@ class TestCoverageImport(CampaignCommon):
         self.assertEqual(report["new"], 2)
         self.assertFalse(self.figures(self.kenya))
         officer = self.users["officer"]
-        wizard = (
-            self.Import.with_user(officer)
-            .create({"file": b64(SDMX), "filename": "sdmx.csv"})
+        wizard = self.Import.with_user(officer).create(
+            {"file": b64(SDMX), "filename": "sdmx.csv"}
         )
         wizard.action_import()
         self.assertEqual(wizard.state, "done")
@@ -109,7 +108,7 @@ class TestCoverageImport(CampaignCommon):
 
     def test_readers_cannot_import(self):
         reader = self.users["reader"]
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             self.Import.with_user(reader).import_file(b64(SDMX), "sdmx.csv")
         self.assertFalse(self.figures(self.kenya))
 
@@ -158,7 +157,9 @@ class TestLawBesidePractice(CampaignCommon):
             for p in ("V", "VI", "II")
         )
         # latest year of the branch, beside the legal 50%
-        self.assertEqual((old_age.effective_coverage, old_age.effective_year), (25.5, 2022))
+        self.assertEqual(
+            (old_age.effective_coverage, old_age.effective_year), (25.5, 2022)
+        )
         self.assertAlmostEqual(old_age.coverage_divergence, 24.5)
         self.assertTrue(old_age.coverage_diverges)
         self.assertEqual(injury.effective_coverage, 45)
@@ -176,9 +177,9 @@ class TestLawBesidePractice(CampaignCommon):
 
     def test_brief_profile_and_coverage_map(self):
         self._figure(self.kenya, "total", 2022, 12.5)
-        self._figure(self.kenya, "old_age", 2022, 25.5).observation_status = (
-            "unreliable"
-        )
+        self._figure(
+            self.kenya, "old_age", 2022, 25.5
+        ).observation_status = "unreliable"
         self._assessment(
             self.kenya, [dict(self.compliant_line("V"), part_id=self.parts["V"].id)]
         ).action_validate()

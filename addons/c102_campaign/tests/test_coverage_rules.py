@@ -59,7 +59,10 @@ class TestIlostatRules(BaseCase):
         self.assertEqual(children.note, "estimate")
 
     def test_semicolons_and_decimal_commas(self):
-        data = "REF_AREA;SEX;SOC;TIME_PERIOD;OBS_VALUE\nSEN;SEX_T;SOC_CONTIG_DISAB;2021;7,25\n"
+        data = (
+            "REF_AREA;SEX;SOC;TIME_PERIOD;OBS_VALUE\n"
+            "SEN;SEX_T;SOC_CONTIG_DISAB;2021;7,25\n"
+        )
         reading = ilostat.read_coverage(data.encode("cp1252"), "x.csv")
         self.assertEqual(reading.figures[0][1].value, 7.25)
 

@@ -31,7 +31,9 @@ class C102CoverageImport(models.TransientModel):
             "unknown_contingency": self.env._("unknown contingency '%(value)s'"),
             "unknown_sex": self.env._("unknown sex '%(value)s'"),
             "bad_year": self.env._("bad year '%(value)s'"),
-            "bad_value": self.env._("coverage '%(value)s' is not a percentage from 0 to 100"),
+            "bad_value": self.env._(
+                "coverage '%(value)s' is not a percentage from 0 to 100"
+            ),
             "unknown_status": self.env._("unknown observation status '%(value)s'"),
             "duplicate": self.env._("the same figure is already on line %(line)s"),
             "aggregate": self.env._("regional aggregate '%(value)s' not imported"),
@@ -90,8 +92,10 @@ class C102CoverageImport(models.TransientModel):
     @api.model
     def _countries(self, codes):
         """``{ISO code: c102.country}`` of the campaign's records among ``codes``."""
-        records = self.env["c102.country"].with_context(active_test=False).search(
-            [("country_id.code", "in", list(codes))]
+        records = (
+            self.env["c102.country"]
+            .with_context(active_test=False)
+            .search([("country_id.code", "in", list(codes))])
         )
         return {record.code: record for record in records}
 

@@ -357,7 +357,9 @@ class C102RatificationImport(models.TransientModel):
         return field._description_string(self.env)
 
     def _change_vals(self, row):
-        current = row.record._ratification_facts() if row.record and not row.other else {}
+        current = (
+            row.record._ratification_facts() if row.record and not row.other else {}
+        )
         return [
             {
                 "sequence": position,
