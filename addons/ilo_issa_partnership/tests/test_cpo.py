@@ -61,7 +61,7 @@ class TestCpoCode(PartnershipCommon):
         self.assertGreaterEqual(groups.get("SEN 101", 0), 1)
         projects = dict(
             self.env["project.project"]._read_group(
-                [("cpo_code", "!=", False)], ["cpo_code"], ["__count"]
+                [("id", "=", self.project.id)], ["cpo_code"], ["__count"]
             )
         )
         self.assertEqual(projects, {"SEN 101": 1})
