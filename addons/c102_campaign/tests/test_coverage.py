@@ -81,10 +81,13 @@ class TestCoverageImport(CampaignCommon):
         )
         report = self.Import.import_file(b64(bad), "sdmx.csv")
         lines = [line for line, _text in report["errors"]]
-        self.assertEqual(lines, [4, 5])
+        self.assertEqual(lines, [4])
         self.assertIn("140", report["errors"][0][1])
-        # Namibia has no campaign record: named, not created
-        self.assertIn("NA", report["errors"][1][1])
+        # Namibia has no campaign record: left out and said, not created
+        [(line, text)] = report["skipped"]
+        self.assertEqual(line, 5)
+        self.assertIn("NA is not followed by the campaign", text)
+        self.assertFalse(self.Coverage.search([("country_id.code", "=", "NA")]))
         self.assertFalse(self.figures(self.kenya))
         wizard = self.Import.create({"file": b64(bad), "filename": "sdmx.csv"})
         with self.assertRaisesRegex(UserError, "(?s)Nothing was imported.*Line 4"):

@@ -38,8 +38,8 @@ class C102CoverageImport(models.TransientModel):
             "duplicate": self.env._("the same figure is already on line %(line)s"),
             "aggregate": self.env._("regional aggregate '%(value)s' not imported"),
             "not_followed": self.env._(
-                "%(value)s is not followed by the campaign: add its country record "
-                "first"
+                "%(value)s is not followed by the campaign: not imported (add its "
+                "country record to import it)"
             ),
         }
         return messages[code] % params
@@ -67,15 +67,19 @@ class C102CoverageImport(models.TransientModel):
         self.env["c102.coverage"].check_access("create")
         reading = self._read_file(base64.b64decode(data or b""), filename)
         errors = [(line, self._problem(c, p)) for line, c, p in reading.errors]
+        # ILOSTAT's files hold every country: those the campaign does not follow
+        # are left out, and said
         countries = self._countries({f.country for _line, f in reading.figures})
-        for line, figure in reading.figures:
-            if figure.country not in countries:
-                errors.append(
-                    (line, self._problem("not_followed", {"value": figure.country}))
-                )
+        skipped = [(line, self._problem(c, p)) for line, c, p in reading.skipped]
+        skipped += [
+            (line, self._problem("not_followed", {"value": figure.country}))
+            for line, figure in reading.figures
+            if figure.country not in countries
+        ]
+        figures = [f for _line, f in reading.figures if f.country in countries]
         recorded = self._recorded(countries.values())
         todo = plan(
-            [f for _line, f in reading.figures],
+            figures,
             {key: record._figure() for key, record in recorded.items()},
         )
         if not errors and not dry_run:
@@ -83,7 +87,7 @@ class C102CoverageImport(models.TransientModel):
         return {
             "layout": reading.layout,
             "errors": sorted(errors),
-            "skipped": [(line, self._problem(c, p)) for line, c, p in reading.skipped],
+            "skipped": sorted(skipped),
             "new": len(todo["new"]),
             "replaced": len(todo["replace"]),
             "unchanged": len(todo["unchanged"]),
