@@ -209,9 +209,7 @@ class TestAccessTable(CampaignCommon):
             "c102.coverage.history": env["c102.coverage.history"].create(
                 {"coverage_id": coverage.id, "value": 10}
             ),
-            "c102.convention.ratification": env[
-                "c102.convention.ratification"
-            ].create(
+            "c102.convention.ratification": env["c102.convention.ratification"].create(
                 {
                     "c102_country_id": cls.kenya.id,
                     "convention": "C168",
