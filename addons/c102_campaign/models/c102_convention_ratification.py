@@ -160,7 +160,11 @@ class C102ConventionRatification(models.Model):
         )
         date_key, branches_key = f"{convention}:date", f"{convention}:branches"
         current = {date_key: existing.date or None}
-        row.new = {date_key: facts["date"], "precision": facts["date_precision"]}
+        row.new = {
+            date_key: facts["date"],
+            "precision": facts["date_precision"],
+            "ratification_date": facts["date"],  # the preview line's date
+        }
         if facts["branches"]:
             current[branches_key] = existing._branch_codes() if existing else ()
             row.new[branches_key] = facts["branches"]

@@ -227,6 +227,9 @@ class TestOtherConventions(CampaignCommon):
             + "Kenya,No. 121,1990,,\n"
         )
         self.assertEqual(wizard.error_count, 0)
+        c128_line = wizard.line_ids.filtered(lambda line: line.row_number == 3)
+        self.assertEqual(str(c128_line.ratification_date), "2026-04-01")
+        self.assertEqual(c128_line.outcome, "new")
         labels = wizard.change_ids.mapped("field_label")
         self.assertIn("C128: Ratification date", labels)
         self.assertIn("C128: Branches accepted", labels)
