@@ -302,3 +302,48 @@ def test_import_expenditure(server, odoo, tmp_path):
         assert proc.returncode == 0, proc.stderr
         assert expected in proc.stdout
     assert Line.search_count([("ilo_reference", "=", "E2E-GL-1")]) == 1
+
+
+def test_import_coverage(server, odoo, tmp_path):
+    """ILOSTAT's SDMX-CSV (invented figures): every bad row named and nothing
+    written, then the good file imported once however often it is run; a newer
+    figure replaces the older, which stays in its history."""
+    header = "DATAFLOW,REF_AREA,FREQ,SEX,SOC,TIME_PERIOD,OBS_VALUE,OBS_STATUS,SOURCE"
+    row = "ILO:DF_SDG_0131_SEX_SOC_RT(1.0),SEN,A,SEX_T,SOC_CONTIG_TOTAL,2001,{},,E2E"
+    data = tmp_path / "sdg131.csv"
+    data.write_text(
+        f"{header}\n{row.format('17.5')}\n"
+        "ILO:DF(1.0),ZZZ,A,SEX_T,SOC_CONTIG_TOTAL,2001,12,,E2E\n"
+        "ILO:DF(1.0),SEN,A,SEX_F,SOC_CONTIG_MAT,2001,7,U,E2E\n"
+    )
+    proc = ilo(server, "import-coverage", str(data))
+    assert proc.returncode == 1
+    assert "sdg131.csv:3: unknown country code 'ZZZ'" in proc.stderr, proc.stderr
+    Coverage = odoo.env["c102.coverage"]
+    domain = [("year", "=", 2001), ("source", "=", "E2E")]
+    assert not Coverage.search(domain)
+    data.write_text(
+        f"{header}\n{row.format('17.5')}\n"
+        "ILO:DF(1.0),SEN,A,SEX_F,SOC_CONTIG_MAT,2001,7,U,E2E\n"
+    )
+    proc = ilo(server, "import-coverage", "--dry-run", str(data))
+    assert proc.returncode == 0, proc.stderr
+    assert "sdmx: 2 figure(s) to add" in proc.stdout
+    for expected in ("2 figure(s) new, 0 replaced", "0 figure(s) new, 0 replaced"):
+        proc = ilo(server, "import-coverage", str(data))
+        assert proc.returncode == 0, proc.stderr
+        assert expected in proc.stdout
+    assert Coverage.search_count(domain) == 2
+    [unreliable] = Coverage.search_read(
+        domain + [("sex", "=", "female")], ["unreliable"]
+    )
+    assert unreliable["unreliable"] is True
+    data.write_text(f"{header}\n{row.format('19')}\n")
+    proc = ilo(server, "import-coverage", str(data))
+    assert "0 figure(s) new, 1 replaced" in proc.stdout, proc.stderr
+    [total] = Coverage.search_read(
+        domain + [("sex", "=", "total")], ["value", "history_ids"]
+    )
+    assert total["value"] == 19.0
+    [old] = odoo.env["c102.coverage.history"].read(total["history_ids"], ["value"])
+    assert old["value"] == 17.5

@@ -21,6 +21,7 @@
         "views/c102_part_views.xml",
         "views/c102_country_views.xml",
         "views/c102_gap_assessment_views.xml",
+        "views/c102_coverage_views.xml",
         "views/c102_dialogue_views.xml",
         "views/c102_part_acceptance_report_views.xml",
         "views/c102_campaign_dashboard_views.xml",
@@ -29,13 +30,14 @@
         "wizard/c102_ratification_import_views.xml",
         "views/c102_supervision_views.xml",
         "views/ilo_partnership_dashboard_views.xml",
+        "report/c102_country_profile_templates.xml",
         "report/c102_report_templates.xml",
         "views/menus.xml",
     ],
     "assets": {
         "web.assets_tests": ["c102_campaign/static/tests/tours/*.js"],
     },
-    "demo": ["demo/c102_campaign_demo.xml"],
+    "demo": ["demo/c102_campaign_demo.xml", "demo/c102_coverage_demo.xml"],
     # read by c102.country (SOURCE_DATA): the 63 ratifications, loaded at install and
     # by the 18.0.1.2.0 migration
     "oca_data_manual": ["data/c102_ratifications.csv"],

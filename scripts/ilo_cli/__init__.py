@@ -17,6 +17,8 @@ ILO_LOGIN, ILO_PASSWORD), else the [connection] section of ~/.config/ilo-issa/cl
   ilo outlook [--limit N]              the outlook to the C102 target (outlook.py)
   ilo import-expenditure FILE [--dry-run]        actual spend from an ERP ledger
                                                  extract, judged by the server
+  ilo import-coverage FILE [--dry-run]           SDG 1.3.1 coverage from ILOSTAT
+                                                 (bulk CSV or SDMX-CSV; coverage.py)
 
 Imports check the file's shape (columns, keys), then let the server check every row
 in a dry run (Odoo's own import, nothing written) and report all bad rows with their

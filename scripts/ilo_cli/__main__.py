@@ -7,6 +7,7 @@ from . import (
     CliError,
     activities,
     budget,
+    coverage,
     expenditure,
     export,
     iati,
@@ -26,6 +27,7 @@ COMMANDS = (
     expenditure,
     iati,
     outlook,
+    coverage,
 )
 
 

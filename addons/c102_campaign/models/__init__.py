@@ -16,3 +16,6 @@ from . import c102_campaign_map
 from . import ilo_partnership_dashboard
 from . import ilo_indicator
 from . import ilo_indicator_period
+from . import c102_coverage
+from . import c102_coverage_history
+from . import c102_convention_ratification

@@ -29,6 +29,7 @@ class C102CampaignDashboard(models.TransientModel):
     )
     stage_summary = fields.Html(compute="_compute_kpis", sanitize=False)
     campaign_map = fields.Html(compute="_compute_kpis", sanitize=False)
+    coverage_map = fields.Html(compute="_compute_coverage_map", sanitize=False)
     outlook_expected = fields.Float(
         string="Expected ratifications at the target date",
         compute="_compute_outlook",
@@ -77,6 +78,11 @@ class C102CampaignDashboard(models.TransientModel):
     def _compute_display_name(self):
         for dashboard in self:
             dashboard.display_name = self.env._("C102 Campaign")
+
+    def _compute_coverage_map(self):
+        svg = self.env["c102.campaign.map"].render_coverage_svg()
+        for dashboard in self:
+            dashboard.coverage_map = svg
 
     def _compute_kpis(self):
         kpis = self._campaign_kpis()

@@ -32,6 +32,10 @@ STAGE_COLOURS = {
     "ratified": "#238b45",
 }
 
+# effective coverage bands (%, upper bound included) and their colours
+COVERAGE_BANDS = ((0, 20), (20, 40), (40, 60), (60, 80), (80, 100))
+COVERAGE_COLOURS = ("#fee5d9", "#fcae91", "#c6dbef", "#6baed6", "#2171b5")
+
 
 @functools.cache
 def _world_chart_class():
@@ -70,6 +74,47 @@ class C102CampaignMap(models.AbstractModel):
 
     @api.model
     def render_svg(self, width=900, height=450):
+        """The campaign map: the campaign's countries coloured by stage."""
+        labels = dict(
+            self.env["c102.country"]._fields["stage"]._description_selection(self.env)
+        )
+        codes = self._stage_codes()
+        series = [
+            (f"{labels[s]} ({len(codes[s])})", codes[s], STAGE_COLOURS[s])
+            for s, _label in STAGES
+            if codes[s]
+        ]
+        return self._render_map(series, width, height)
+
+    @api.model
+    def _coverage_codes(self, contingency="total"):
+        """ISO codes per coverage band: the latest figure (both sexes) of each
+        campaign country for ``contingency``."""
+        countries = self.env["c102.country"].search([])
+        latest = self.env["c102.coverage"]._latest(countries)
+        bands = {band: [] for band in COVERAGE_BANDS}
+        for (_country, code), figure in latest.items():
+            if code != contingency or not figure.country_id.code:
+                continue
+            band = next(b for b in COVERAGE_BANDS if figure.value <= b[1])
+            bands[band].append(figure.country_id.code.lower())
+        return bands
+
+    @api.model
+    def render_coverage_svg(self, contingency="total", width=900, height=450):
+        """The coverage map: the campaign's countries coloured by their effective
+        coverage (SDG 1.3.1, latest year) for ``contingency``."""
+        bands = self._coverage_codes(contingency)
+        series = [
+            (f"{low:g}-{high:g}% ({len(codes)})", codes, COVERAGE_COLOURS[index])
+            for index, ((low, high), codes) in enumerate(bands.items())
+            if codes
+        ]
+        return self._render_map(series, width, height)
+
+    @api.model
+    def _render_map(self, series, width, height):
+        """An SVG world map (pygal) of ``series``: ``[(legend, ISO codes, colour)]``."""
         try:
             from pygal.style import Style
 
@@ -81,15 +126,10 @@ class C102CampaignMap(models.AbstractModel):
                     "pygal_maps_world."
                 )
             ) from exc
-        labels = dict(
-            self.env["c102.country"]._fields["stage"]._description_selection(self.env)
-        )
-        codes = self._stage_codes()
-        stages = [s for s, _label in STAGES if codes[s]]
         style = Style(
             background="white",
             plot_background="white",
-            colors=tuple(STAGE_COLOURS[s] for s in stages),
+            colors=tuple(colour for _legend, _codes, colour in series),
             legend_font_size=12,
         )
         chart = World(
@@ -102,8 +142,8 @@ class C102CampaignMap(models.AbstractModel):
             show_legend=True,
             disable_xml_declaration=True,
         )
-        for stage in stages:
-            chart.add(f"{labels[stage]} ({len(codes[stage])})", codes[stage])
+        for legend, codes, _colour in series:
+            chart.add(legend, codes)
         svg = chart.render(is_unicode=True)
         # the chart's own id-scoped CSS is kept; drop the title element pygal adds
         svg = re.sub(r"<title>.*?</title>", "", svg, count=1, flags=re.S)

@@ -19,6 +19,7 @@ from ..rules import (
     read_row,
 )
 from ..rules import outlook as outlook_rules
+from ..rules.conventions import superseding
 from ..rules.country_names import CountryIndex, ilo_name
 from ..rules.ratification import read_table
 from ..rules.supervision import next_report
@@ -258,6 +259,25 @@ class C102Country(models.Model):
     next_report_basis = fields.Char(
         compute="_compute_next_report", string="Next report: why this date"
     )
+    # the country's social protection profile: effective coverage (SDG 1.3.1) and
+    # the other up-to-date social security Conventions
+    coverage_ids = fields.One2many(
+        "c102.coverage", "c102_country_id", string="Effective coverage"
+    )
+    coverage_total = fields.Float(
+        compute="_compute_coverage_total",
+        string="Covered by at least one benefit (%)",
+        digits=(16, 1),
+        help="SDG indicator 1.3.1, both sexes, latest year recorded.",
+    )
+    coverage_year = fields.Integer(
+        compute="_compute_coverage_total", string="Coverage year", aggregator=None
+    )
+    convention_ratification_ids = fields.One2many(
+        "c102.convention.ratification",
+        "c102_country_id",
+        string="Other social security Conventions",
+    )
     mission_count = fields.Integer(compute="_compute_activities")
     training_count = fields.Integer(compute="_compute_activities")
     deliverable_count = fields.Integer(compute="_compute_activities")
@@ -341,6 +361,8 @@ class C102Country(models.Model):
         "superseded_line_ids.superseded_by",
         "article3_exception_ids.article",
         "article3_exception_ids.renounced_date",
+        "convention_ratification_ids.convention",
+        "convention_ratification_ids.branches",
     )
     @api.depends_context("lang")
     def _compute_parts_table(self):
@@ -354,12 +376,20 @@ class C102Country(models.Model):
             superseded = {
                 line.part_id: line.superseded_by for line in record.superseded_line_ids
             }
+            ratified = record._convention_branches()
             rows = []
             for part in parts:
+                taken_over = superseding(part.code, ratified)
                 if part in superseded:
                     status = self.env._(
                         "Accepted; no longer applicable (%(convention)s)",
                         convention=superseded[part],
+                    )
+                elif part in record.accepted_part_ids and taken_over:
+                    status = self.env._(
+                        "Accepted; no longer applicable since %(convention)s was "
+                        "ratified (to record)",
+                        convention=taken_over,
                     )
                 elif part in record.accepted_part_ids:
                     status = self.env._("Accepted")
@@ -387,6 +417,34 @@ class C102Country(models.Model):
             record.parts_table = Markup(
                 "<table class='table table-sm o_c102_parts'><tbody>%s</tbody></table>"
             ) % Markup("").join(rows)
+
+    def _convention_branches(self):
+        """``{convention: branches}`` of the other Conventions ratified."""
+        self.ensure_one()
+        return {
+            r.convention: r._branch_codes() for r in self.convention_ratification_ids
+        }
+
+    @api.depends("coverage_ids.value", "coverage_ids.year", "coverage_ids.sex")
+    def _compute_coverage_total(self):
+        latest = self.env["c102.coverage"]._latest(self.filtered("id"))
+        for record in self:
+            figure = latest.get((record.id, "total"))
+            record.coverage_total = figure.value if figure else 0.0
+            record.coverage_year = figure.year if figure else 0
+
+    def _coverage_profile(self):
+        """The latest figure (both sexes) of each contingency, in the selection's
+        order: ``[(label, c102.coverage), ...]`` (for the country brief)."""
+        self.ensure_one()
+        latest = self.env["c102.coverage"]._latest(self)
+        Coverage = self.env["c102.coverage"]
+        labels = Coverage._fields["contingency"]._description_selection(self.env)
+        return [
+            (label, latest[(self.id, code)])
+            for code, label in labels
+            if (self.id, code) in latest
+        ]
 
     @api.depends(
         "gap_assessment_ids.state",

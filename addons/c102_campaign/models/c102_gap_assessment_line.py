@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..rules import assess_part
+from ..rules.ilostat import PART_CONTINGENCY, divergence
 from .c102_part import COVERAGE_BASES
 
 _lt = LazyTranslate(__name__)
@@ -103,6 +104,28 @@ class C102GapAssessmentLine(models.Model):
         help="The country declared the Article 3 exception.",
     )
     result = fields.Selection(RESULTS, compute="_compute_result", store=True)
+    # law beside practice: the branch's effective coverage (SDG 1.3.1), latest year
+    effective_coverage = fields.Float(
+        compute="_compute_effective_coverage",
+        string="Effective coverage (%)",
+        digits=(16, 1),
+        help="The effective coverage of this branch in the same country (ILOSTAT, "
+        "SDG 1.3.1, both sexes, latest year), beside the legal coverage recorded.",
+    )
+    effective_year = fields.Integer(
+        compute="_compute_effective_coverage", string="Effective coverage year"
+    )
+    coverage_divergence = fields.Float(
+        compute="_compute_effective_coverage",
+        string="Law minus practice (points)",
+        digits=(16, 1),
+    )
+    coverage_diverges = fields.Boolean(
+        compute="_compute_effective_coverage",
+        string="Law and practice diverge",
+        help="Legal and effective coverage differ by more than the threshold set in "
+        "the settings (C102 Campaign: divergence threshold).",
+    )
     # not stored: worded in the reader's language each time (no query involved)
     gap_summary = fields.Text(compute="_compute_gap_summary")
     note = fields.Text()
@@ -114,6 +137,36 @@ class C102GapAssessmentLine(models.Model):
             "Each Part is assessed once per assessment.",
         ),
     ]
+
+    @api.model
+    def _divergence_threshold(self):
+        params = self.env["ir.config_parameter"].sudo()
+        try:
+            return float(params.get_param("c102_campaign.divergence_threshold", 20))
+        except ValueError:
+            return 20.0
+
+    @api.depends(
+        "part_id",
+        "coverage_rate",
+        "assessment_id.c102_country_id.coverage_ids.value",
+        "assessment_id.c102_country_id.coverage_ids.year",
+    )
+    def _compute_effective_coverage(self):
+        threshold = self._divergence_threshold()
+        countries = self.assessment_id.c102_country_id
+        latest = self.env["c102.coverage"]._latest(countries)
+        for line in self:
+            contingency = PART_CONTINGENCY.get(line.part_id.code)
+            key = (line.assessment_id.c102_country_id.id, contingency)
+            figure = latest.get(key) if contingency else None
+            points, diverges = divergence(
+                line.coverage_rate, figure.value if figure else None, threshold
+            )
+            line.effective_coverage = figure.value if figure else 0.0
+            line.effective_year = figure.year if figure else 0
+            line.coverage_divergence = points or 0.0
+            line.coverage_diverges = diverges
 
     def _assess(self):
         """The gap check of rules/standards.py for this line (None without Part)."""

@@ -31,6 +31,14 @@ class ResConfigSettings(models.TransientModel):
         "country's last known report, else from its first report.",
     )
 
+    c102_divergence_threshold = fields.Float(
+        string="Law and practice diverge above (points)",
+        config_parameter="c102_campaign.divergence_threshold",
+        default=20.0,
+        help="A gap-assessment line flags its legal coverage when it differs from "
+        "the branch's effective coverage (SDG 1.3.1) by more than this.",
+    )
+
     @api.model
     def _ilo_checked_fields(self):
         return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(

@@ -108,6 +108,9 @@ COLUMNS = {
     "sources": ("sources", "source"),
     "status": ("status", "statut"),
     "note": ("note", "notes"),
+    # other social security Conventions (rules/conventions.py); C102 when absent
+    "convention": ("convention", "instrument"),
+    "branches": ("branches", "branches accepted", "branches acceptées"),
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%d %B %Y")
 YES = ("yes", "y", "oui", "true", "1", "x")

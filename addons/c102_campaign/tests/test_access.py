@@ -31,6 +31,10 @@ class TestCampaignAccess(CampaignCommon):
             "c102.supervision.comment",
             "c102.part.acceptance.report",
             "c102.campaign.map",  # abstract: renders the map, stores nothing
+            # the social protection profile: test_access_table
+            "c102.coverage",
+            "c102.coverage.history",
+            "c102.convention.ratification",
         }
         self.assertEqual(models - covered, set())
 

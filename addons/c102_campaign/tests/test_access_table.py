@@ -53,6 +53,10 @@ TABLE = {
     "c102.ratification.import.line": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.change": "- crwd - - crwd - -",  # transient
     "c102.supervision.import": "- crwd - - crwd - -",  # transient
+    "c102.coverage": "r crwd r r crwd - -",
+    "c102.coverage.history": "r cr r r cr - -",  # kept, never rewritten
+    "c102.coverage.import": "- crwd - - crwd - -",  # transient
+    "c102.convention.ratification": "r crwd r r crwd - -",
     # Odoo models the addons open to their groups
     "project.project": "r r r r crwd r -",  # portal: Odoo's own project sharing
     # a cost of a partnership project (other costs: test_actual_spend)
@@ -147,6 +151,14 @@ class TestAccessTable(CampaignCommon):
             }
         )
         cls.project.account_id = analytic
+        coverage = env["c102.coverage"].create(
+            {
+                "c102_country_id": cls.kenya.id,
+                "contingency": "total",
+                "year": 2031,
+                "value": 10,
+            }
+        )
         samples = {
             "ilo.collaboration.area": cls.area_advisory,
             "ilo.advisory.mission": mission,
@@ -191,6 +203,17 @@ class TestAccessTable(CampaignCommon):
                     .id,
                     "year": 2031,
                     "comment_type": "observation",
+                }
+            ),
+            "c102.coverage": coverage,
+            "c102.coverage.history": env["c102.coverage.history"].create(
+                {"coverage_id": coverage.id, "value": 10}
+            ),
+            "c102.convention.ratification": env["c102.convention.ratification"].create(
+                {
+                    "c102_country_id": cls.kenya.id,
+                    "convention": "C168",
+                    "date": "2030-01-01",
                 }
             ),
             "project.project": cls.project,

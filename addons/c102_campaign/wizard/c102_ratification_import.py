@@ -44,6 +44,7 @@ class _Row:
     new: dict = field(default_factory=dict)
     changes: list = field(default_factory=list)
     cells: dict = field(default_factory=dict)
+    other: tuple = ()  # another Convention than C102 (c102.convention.ratification)
 
 
 class C102RatificationImport(models.TransientModel):
@@ -237,6 +238,9 @@ class C102RatificationImport(models.TransientModel):
             )
             result.append(row)
             self._resolve_country(row, index, countries)
+            Other = self.env["c102.convention.ratification"]
+            if Other._import_read(row, cells, records, seen):
+                continue
             read = read_row(cells)
             row.errors += [self._problem(c, p) for c, p in read.errors]
             row.warnings += [self._problem(c, p) for c, p in read.warnings]
@@ -326,6 +330,8 @@ class C102RatificationImport(models.TransientModel):
         """A fact as the preview shows it."""
         if value in (None, False, "", ()):
             return "—"
+        if ":" in key:  # another Convention than C102
+            return self.env["c102.convention.ratification"]._import_format(key, value)
         Country = self.env["c102.country"]
         if key == "ratification_date":
             if facts.get("ratification_date_precision") == "year":
@@ -345,11 +351,15 @@ class C102RatificationImport(models.TransientModel):
         return str(value)
 
     def _label(self, key):
+        if ":" in key:  # another Convention than C102
+            return self.env["c102.convention.ratification"]._import_label(key)
         field = self.env["c102.country"]._fields[FACT_FIELDS.get(key, key)]
         return field._description_string(self.env)
 
     def _change_vals(self, row):
-        current = row.record._ratification_facts() if row.record else {}
+        current = (
+            row.record._ratification_facts() if row.record and not row.other else {}
+        )
         return [
             {
                 "sequence": position,
@@ -368,6 +378,8 @@ class C102RatificationImport(models.TransientModel):
             outcome = "skipped"
         elif not row.changes:
             outcome = "unchanged"
+        elif row.other:
+            outcome = "update" if row.other[1] else "new"
         elif row.record.ratification_date:
             outcome = "update"
         else:
@@ -442,7 +454,9 @@ class C102RatificationImport(models.TransientModel):
             if row.skip or not row.country:
                 continue
             record = row.record or Country.create({"country_id": row.country.id})
-            if row.changes:
+            if row.other and row.changes:
+                self.env["c102.convention.ratification"]._import_write(row, record)
+            elif row.changes:
                 record._write_facts(row.new, [key for key, _o, _n in row.changes])
             touched |= record
         return {

@@ -9,6 +9,7 @@ dict holds:
     sectors [(code, vocabulary, pct)], budgets [{start, end, value, currency,
     value_date}], transactions [{type, date, value, currency, description}],
     documents [{url, title, category, format, lang}], default_currency,
+    other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
     comment, dimensions: [(name, value, actual)]}]}]}]
@@ -87,6 +88,9 @@ def _build_participating(act, data):
         _narratives(
             etree.SubElement(act, "participating-org", attrs), {"en": party["name"]}
         )
+    # after participating-org, before activity-status (2.03 order)
+    for ref, kind in data.get("other_identifiers", []):
+        etree.SubElement(act, "other-identifier", ref=ref, type=kind)
 
 
 def _build_status_and_dates(act, data):

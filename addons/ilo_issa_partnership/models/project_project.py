@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import StatusInput, project_status
+from ..rules.cpo import normalise_cpo
 from ..rules.status import REPORT_GRACE_DAYS
 from .res_users import PARTNERSHIP_USERS
 
@@ -56,6 +57,17 @@ class ProjectProject(models.Model):
     )
     country_ids = fields.Many2many(
         "res.country", string="Countries", copy=False, groups=PARTNERSHIP_USERS
+    )
+    cpo_code = fields.Char(
+        string="CPO code",
+        index=True,
+        tracking=True,
+        copy=False,
+        help="The Decent Work Country Programme outcome the project serves, as the "
+        "ILO codes it: the country's three-letter code and the outcome's number, "
+        "e.g. SEN 101. Given in the IATI export as the activity's internal "
+        "identifier.",
+        groups=PARTNERSHIP_USERS,
     )
     institution_ids = fields.Many2many(
         "res.partner",
@@ -125,6 +137,36 @@ class ProjectProject(models.Model):
                     field = self._fields[name]
                     vals[name] = field.convert_to_write(project[name], project)
         return vals_list
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalise_cpo_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalise_cpo_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _normalise_cpo_vals(self, vals):
+        """Write a CPO code as the ILO does ("sen101" -> "SEN 101")."""
+        if vals.get("cpo_code"):
+            vals["cpo_code"] = normalise_cpo(vals["cpo_code"]) or vals["cpo_code"]
+
+    @api.constrains("cpo_code")
+    def _check_cpo_code(self):
+        for project in self:
+            if project.cpo_code and not normalise_cpo(project.cpo_code):
+                raise ValidationError(
+                    self.env._(
+                        "%(project)s: '%(code)s' is not a CPO code. Write the "
+                        "country's three-letter code and the outcome's three "
+                        "digits, e.g. SEN 101.",
+                        project=project.display_name,
+                        code=project.cpo_code,
+                    )
+                )
 
     @api.depends("collaboration_area_id")
     def _compute_is_partnership(self):

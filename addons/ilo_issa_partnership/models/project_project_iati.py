@@ -158,6 +158,7 @@ class ProjectProject(models.Model):
             "titles": titles,
             "descriptions": descriptions,
             "participating": self._iati_participating(),
+            "other_identifiers": [(self.cpo_code, "A1")] if self.cpo_code else [],
             "status": self._iati_status(today),
             "dates": self._iati_dates(today),
             "countries": country_shares(self.country_ids.mapped("code")),

@@ -33,6 +33,7 @@ class IloPartnershipAnalysis(models.Model):
         "ilo.collaboration.area", string="Area", readonly=True
     )
     country_id = fields.Many2one("res.country", readonly=True)
+    cpo_code = fields.Char(related="project_id.cpo_code", string="CPO code")
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Date(readonly=True)
     year = fields.Integer(readonly=True, aggregator=None)
