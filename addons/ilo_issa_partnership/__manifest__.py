@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["project", "mail", "portal", "analytic", "base_import"],
+    "depends": ["project", "mail", "portal", "analytic", "base_import", "digest"],
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
@@ -40,12 +40,17 @@
         "report/partnership_report_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/digest_digest_views.xml",
+        "data/digest_data.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "ilo_issa_partnership/static/src/views/*.js",
+        ],
+        "web.report_assets_common": [
+            "ilo_issa_partnership/static/src/scss/report.scss",
         ],
         "web.assets_frontend": [
             "ilo_issa_partnership/static/src/scss/portal.scss",

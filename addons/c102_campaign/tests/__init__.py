@@ -14,3 +14,4 @@ from . import test_outlook_rules
 from . import test_supervision_rules
 from . import test_outlook
 from . import test_supervision
+from . import test_report_pdf
