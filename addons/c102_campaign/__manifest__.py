@@ -23,6 +23,7 @@
         "views/c102_gap_assessment_views.xml",
         "views/c102_dialogue_views.xml",
         "views/c102_part_acceptance_report_views.xml",
+        "views/dashboard_templates.xml",
         "views/c102_campaign_dashboard_views.xml",
         "views/ilo_activity_views.xml",
         "views/res_config_settings_views.xml",
@@ -30,6 +31,8 @@
         "views/c102_supervision_views.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "report/c102_report_templates.xml",
+        "views/digest_digest_views.xml",
+        "data/digest_data.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -38,6 +38,7 @@
         "wizard/ilo_partnership_report_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
+        "views/dashboard_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/digest_digest_views.xml",

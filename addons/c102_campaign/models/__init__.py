@@ -16,3 +16,4 @@ from . import c102_campaign_map
 from . import ilo_partnership_dashboard
 from . import ilo_indicator
 from . import ilo_indicator_period
+from . import digest_digest

@@ -38,7 +38,10 @@ class TestCampaignPdfs(HttpCase):
         return texts
 
     def test_country_brief_in_english_and_french(self):
-        for lang, title in (("en_US", "C102 country brief"), ("fr_FR", "Fiche pays C102")):
+        for lang, title in (
+            ("en_US", "C102 country brief"),
+            ("fr_FR", "Fiche pays C102"),
+        ):
             texts = self._texts(
                 "c102_campaign.action_report_country_brief", self.country, lang
             )
@@ -71,3 +74,13 @@ class TestCampaignPdfs(HttpCase):
             self.assertIn(f"{kpis['ratified_count']} ratifications", text)
             # the map's legend, whole, in the report's font (extractable text)
             self.assertIn(f"{legend} ({kpis['ratified_count']})", text)
+
+    def test_weekly_digest_gives_ratifications_against_the_target(self):
+        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        digest = self.env.ref("ilo_issa_partnership.digest_partnership_weekly")
+        values = {
+            kpi["kpi_name"]: kpi["kpi_col2"]["value"]
+            for kpi in digest._compute_kpis(self.env.company, self.readers["fr_FR"])
+        }
+        self.assertEqual(values["kpi_c102_ratifications"], kpis["ratified_count"])
+        self.assertEqual(values["kpi_c102_still_needed"], kpis["remaining_count"])

@@ -1,8 +1,8 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.tools import format_date
 from odoo.exceptions import AccessError
+from odoo.tools import format_date
 
 from .res_users import PARTNERSHIP_USERS
 
@@ -61,7 +61,9 @@ class DigestDigest(models.Model):
         """Actual against planned over the budget lines running in the timeframe
         (finance and leadership only)."""
         if not self.env.user._ilo_sees_money():
-            raise AccessError(self.env._("The delivery rate is for finance and leadership."))
+            raise AccessError(
+                self.env._("The delivery rate is for finance and leadership.")
+            )
         start, end = self._ilo_period()
         [(planned, actual)] = self.env["ilo.budget.line"]._read_group(
             [("date_from", "<", end), ("date_to", ">=", start)],
@@ -96,7 +98,9 @@ class DigestDigest(models.Model):
     def _compute_kpis_actions(self, company, user):
         actions = super()._compute_kpis_actions(company, user)
         for kpi in ("delivery_rate", "missions_completed", "people_trained"):
-            actions[f"kpi_ilo_{kpi}"] = "ilo_issa_partnership.ilo_partnership_analysis_action"
+            actions[f"kpi_ilo_{kpi}"] = (
+                "ilo_issa_partnership.ilo_partnership_analysis_action"
+            )
         return actions
 
     @api.model

@@ -181,7 +181,9 @@ def _overlay(writer, page, band, name):
     xobjects[NameObject(name)] = band_form
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else ArrayObject()
-    streams = list(contents) if isinstance(contents, ArrayObject) else [page["/Contents"]]
+    streams = (
+        list(contents) if isinstance(contents, ArrayObject) else [page["/Contents"]]
+    )
     page[NameObject("/Contents")] = ArrayObject(
         [
             _stream(writer, b"q\n"),

@@ -19,9 +19,7 @@ class ReportProjectSheet(models.AbstractModel):
             "doc_model": docs._name,
             "docs": docs,
             "show_money": self._ilo_show_money(),
-            "indicator_comments": self._ilo_indicator_comments(
-                docs.ilo_indicator_ids
-            ),
+            "indicator_comments": self._ilo_indicator_comments(docs.ilo_indicator_ids),
         }
 
     @api.model

@@ -25,6 +25,18 @@ def stamped():
     return not is_patched_qt(_wkhtmltopdf_version())
 
 
+def _runs_visitor(runs):
+    """A PyPDF2 text visitor appending (text, x, y) to ``runs``."""
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((" ".join(text.split()), round(x, 1), round(y, 1)))
+
+    return visit
+
+
 def read_pages(pdf):
     """[(text, runs)] per page, in one pass (extraction is slow on the campaign
     map's thousands of paths): the extracted text with whitespace runs made
@@ -34,14 +46,7 @@ def read_pages(pdf):
     pages = []
     for page in reader.pages:
         runs = []
-
-        def visit(text, cm, tm, _font, _size, runs=runs):
-            if text.strip():
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                runs.append((" ".join(text.split()), round(x, 1), round(y, 1)))
-
-        text = page.extract_text(visitor_text=visit)
+        text = page.extract_text(visitor_text=_runs_visitor(runs))
         pages.append((" ".join(text.split()), runs))
     return pages
 

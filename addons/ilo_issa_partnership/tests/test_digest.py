@@ -80,7 +80,8 @@ class TestDigest(PartnershipCommon):
         self.assertIn("kpi_ilo_missions_completed", names)
         self.assertNotIn("kpi_ilo_delivery_rate", names)
         names = [
-            kpi["kpi_name"] for kpi in self.digest._compute_kpis(self.env.company, leader)
+            kpi["kpi_name"]
+            for kpi in self.digest._compute_kpis(self.env.company, leader)
         ]
         self.assertIn("kpi_ilo_delivery_rate", names)
 
@@ -112,5 +113,7 @@ class TestDigest(PartnershipCommon):
         self.assertNotIn("To decide", body)
 
     def test_no_exceptions_outside_the_partnership(self):
-        outsider = new_test_user(self.env, login="dig_outsider", groups="base.group_user")
+        outsider = new_test_user(
+            self.env, login="dig_outsider", groups="base.group_user"
+        )
         self.assertEqual(self.digest._ilo_digest_exceptions(outsider), [])

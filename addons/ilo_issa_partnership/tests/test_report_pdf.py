@@ -90,9 +90,7 @@ class TestReportPdfs(HttpCase):
     def _pdf(self, xmlid, records, lang):
         report = self.env.ref(xmlid).with_user(self.readers[lang])
         report = report.with_context(force_report_rendering=True, lang=lang)
-        pdf, kind = report._render_qweb_pdf(
-            report.report_name, records.ids
-        )
+        pdf, kind = report._render_qweb_pdf(report.report_name, records.ids)
         self.assertEqual(kind, "pdf")
         return pdf
 
@@ -125,7 +123,9 @@ class TestReportPdfs(HttpCase):
         pages, texts, values, period = self._partnership("en_US")
         self._assert_band(texts, "ILO–ISSA partnership report", period)
         text = " ".join(texts)
-        self.assertIn("Missions completed", [label for label, _v in values["key_figures"]])
+        self.assertIn(
+            "Missions completed", [label for label, _v in values["key_figures"]]
+        )
         for label, value in values["key_figures"]:
             self.assertIn(f"{label} {value}", text)  # label, then its figure
         self.assertIn("Budget by funding source", text)  # leadership sees money
