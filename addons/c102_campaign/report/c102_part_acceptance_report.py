@@ -31,8 +31,13 @@ class C102PartAcceptanceReport(models.Model):
                 {f"WHERE {where}" if where else ""}
                 {f"GROUP BY {group_by}" if group_by else ""}
             )
-            """
+            """,
+            self._query_params(),
         )
+
+    def _query_params(self):
+        """Values for the ``%(name)s`` placeholders an extension's clauses use."""
+        return {}
 
     def _select(self):
         return """
