@@ -24,6 +24,7 @@
         "views/c102_coverage_views.xml",
         "views/c102_dialogue_views.xml",
         "views/c102_part_acceptance_report_views.xml",
+        "views/dashboard_templates.xml",
         "views/c102_campaign_dashboard_views.xml",
         "views/ilo_activity_views.xml",
         "views/res_config_settings_views.xml",
@@ -32,6 +33,8 @@
         "views/ilo_partnership_dashboard_views.xml",
         "report/c102_country_profile_templates.xml",
         "report/c102_report_templates.xml",
+        "views/digest_digest_views.xml",
+        "data/digest_data.xml",
         "views/menus.xml",
     ],
     "assets": {

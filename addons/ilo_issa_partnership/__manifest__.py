@@ -12,7 +12,7 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["project", "mail", "portal", "analytic", "base_import"],
+    "depends": ["project", "mail", "portal", "analytic", "base_import", "digest"],
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
@@ -38,14 +38,20 @@
         "wizard/ilo_partnership_report_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
+        "views/dashboard_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/digest_digest_views.xml",
+        "data/digest_data.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "ilo_issa_partnership/static/src/views/*.js",
+        ],
+        "web.report_assets_common": [
+            "ilo_issa_partnership/static/src/scss/report.scss",
         ],
         "web.assets_frontend": [
             "ilo_issa_partnership/static/src/scss/portal.scss",

@@ -19,3 +19,4 @@ from . import ilo_indicator_period
 from . import c102_coverage
 from . import c102_coverage_history
 from . import c102_convention_ratification
+from . import digest_digest

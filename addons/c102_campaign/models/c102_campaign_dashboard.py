@@ -1,9 +1,10 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
-from odoo.tools import format_date
+
+from odoo.addons.ilo_issa_partnership.models.ilo_partnership_dashboard import (
+    html_table,
+)
 
 from .c102_country import STAGES
 
@@ -89,58 +90,25 @@ class C102CampaignDashboard(models.TransientModel):
         labels = dict(
             self.env["c102.country"]._fields["stage"]._description_selection(self.env)
         )
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>")
-            % (escape(labels[stage]), count)
-            for stage, count in kpis["by_stage"].items()
+        stage_summary = html_table(
+            self.env,
+            [],
+            [[labels[stage], count] for stage, count in kpis["by_stage"].items()],
         )
         svg = self.env["c102.campaign.map"].render_svg()
         for dashboard in self:
             dashboard.update({k: v for k, v in kpis.items() if k != "by_stage"})
             dashboard.target_year = str(kpis["target_year"])
             dashboard.campaign_map = svg
-            dashboard.stage_summary = (
-                Markup("<table class='table table-sm'>%s</table>") % rows
-            )
+            dashboard.stage_summary = stage_summary
 
     @api.model
     def _outlook_table(self, outlook):
         """The countries most likely to ratify next (``c102.country.get_outlook``)
-        as an HTML table."""
-        _ = self.env._
-        head = Markup(
-            "<thead><tr><th>%s</th><th>%s</th><th class='text-end'>%s</th>"
-            "<th>%s</th><th>%s</th></tr></thead>"
-        ) % (
-            _("Country"),
-            _("Stage"),
-            _("Chance by the target date"),
-            _("Expected date"),
-            _("What stands in the way"),
-        )
-        row = Markup(
-            "<tr><td>%s</td><td>%s</td><td class='text-end'>%s</td><td>%s</td>"
-            "<td>%s</td></tr>"
-        )
-        rows = []
-        for country in outlook["countries"]:
-            chance = f"{100 * country['probability']:.1f}"
-            rows.append(
-                row
-                % (
-                    country["country"],
-                    country["stage_label"],
-                    _("%(value)s%%", value=chance),
-                    format_date(self.env, country["expected_date"]),
-                    Markup("<br/>").join(country["obstacles"]) or "",
-                )
-            )
-        rows = Markup("").join(rows)
-        return Markup(
-            "<table class='table table-sm o_c102_outlook'>%s<tbody>%s</tbody></table>"
-        ) % (
-            head,
-            rows,
+        as an HTML table (``c102_campaign.dashboard_outlook_table``)."""
+        return self.env["ir.qweb"]._render(
+            "c102_campaign.dashboard_outlook_table",
+            {"countries": outlook["countries"]},
         )
 
     def _compute_outlook(self):

@@ -131,6 +131,8 @@ class C102CampaignMap(models.AbstractModel):
             plot_background="white",
             colors=tuple(colour for _legend, _codes, colour in series),
             legend_font_size=12,
+            # the reports' font (pygal's default is a web font the PDF lacks)
+            font_family="'DejaVu Sans', sans-serif",
         )
         chart = World(
             style=style,
@@ -138,7 +140,8 @@ class C102CampaignMap(models.AbstractModel):
             height=height,
             js=[],  # no script from the internet
             legend_at_bottom=True,
-            legend_at_bottom_columns=4,
+            legend_at_bottom_columns=3,
+            truncate_legend=-1,  # whole stage names, never "Gap asse…"
             show_legend=True,
             disable_xml_declaration=True,
         )

@@ -1,1 +1,3 @@
 from . import c102_part_acceptance_report
+from . import report_partnership
+from . import report_country_brief

@@ -19,20 +19,45 @@ class C102PartAcceptanceReport(models.Model):
     ratification_year = fields.Integer(readonly=True, aggregator=None)
 
     def init(self):
+        """The view, from ``_select``, ``_from``, ``_where`` and ``_group_by``
+        (each extensible through ``super()``, as Odoo's analyses)."""
         tools.drop_view_if_exists(self.env.cr, self._table)
+        where, group_by = self._where(), self._group_by()
         self.env.cr.execute(
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
-                SELECT row_number() OVER (ORDER BY rel.country_id, rel.part_id) AS id,
-                       rel.country_id AS c102_country_id,
-                       rel.part_id,
-                       part.sequence AS part_sequence,
-                       part.is_core,
-                       country.ratification_year
-                  FROM c102_country_accepted_part_rel rel
-                  JOIN c102_country country ON country.id = rel.country_id
-                  JOIN c102_part part ON part.id = rel.part_id
-                 WHERE country.ratified
+                SELECT {self._select()}
+                  FROM {self._from()}
+                {f"WHERE {where}" if where else ""}
+                {f"GROUP BY {group_by}" if group_by else ""}
             )
-            """
+            """,
+            self._query_params(),
         )
+
+    def _query_params(self):
+        """Values for the ``%(name)s`` placeholders an extension's clauses use."""
+        return {}
+
+    def _select(self):
+        return """
+                   row_number() OVER (ORDER BY rel.country_id, rel.part_id) AS id,
+                   rel.country_id AS c102_country_id,
+                   rel.part_id,
+                   part.sequence AS part_sequence,
+                   part.is_core,
+                   country.ratification_year
+        """
+
+    def _from(self):
+        return """
+                   c102_country_accepted_part_rel rel
+              JOIN c102_country country ON country.id = rel.country_id
+              JOIN c102_part part ON part.id = rel.part_id
+        """
+
+    def _where(self):
+        return "country.ratified"
+
+    def _group_by(self):
+        return ""

@@ -16,3 +16,4 @@ from . import test_outlook
 from . import test_supervision
 from . import test_coverage_rules
 from . import test_coverage
+from . import test_report_pdf

@@ -72,6 +72,12 @@ ABSTRACT = {
     "ilo.input.check.mixin",
     "ilo.bulk.import",
     "c102.campaign.map",
+    # the PDF reports' content (report.<module>.<template>): read through the
+    # report's own access (the records printed)
+    "ilo.report.mixin",
+    "report.ilo_issa_partnership.report_partnership",
+    "report.ilo_issa_partnership.report_project_sheet",
+    "report.c102_campaign.report_country_brief",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
 

@@ -27,3 +27,5 @@ from . import ilo_result
 from . import ilo_indicator
 from . import ilo_indicator_period
 from . import ir_attachment
+from . import ir_actions_report
+from . import digest_digest

@@ -2,26 +2,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import Counter
 
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.tools import format_amount
 
 from ..rules import women_share
 
 
-def html_table(headers, rows):
-    """A small HTML table (escaped) for the dashboard."""
-    head = Markup("").join(Markup("<th>%s</th>") % escape(h) for h in headers)
-    body = Markup("").join(
-        Markup("<tr>%s</tr>")
-        % Markup("").join(Markup("<td>%s</td>") % escape(cell) for cell in row)
-        for row in rows
+def html_table(env, headers, rows, table_class=""):
+    """A dashboard table (``ilo_issa_partnership.dashboard_table``) from plain
+    data: headers and rows of cells, escaped by QWeb."""
+    return env["ir.qweb"]._render(
+        "ilo_issa_partnership.dashboard_table",
+        {"headers": headers, "rows": rows, "table_class": table_class},
     )
-    return Markup(
-        "<table class='table table-sm table-striped'><thead><tr>%s</tr></thead>"
-        "<tbody>%s</tbody></table>"
-    ) % (head, body)
 
 
 class IloPartnershipDashboard(models.TransientModel):
@@ -87,7 +80,7 @@ class IloPartnershipDashboard(models.TransientModel):
             for area, counts in sorted(table.items(), key=lambda item: item[0].sequence)
         ]
         total = sum(count for _area, _kind, count in by_area)
-        return total, html_table([env._("Area"), *labels.values()], rows)
+        return total, html_table(env, [env._("Area"), *labels.values()], rows)
 
     @api.model
     def _participants_table(self):
@@ -112,7 +105,7 @@ class IloPartnershipDashboard(models.TransientModel):
             [groups.get(group, env._("Not set")), *(by.get(g, 0) for g in genders)]
             for group, by in cells.items()
         ]
-        table = html_table([env._("Constituent group"), *genders.values()], rows)
+        table = html_table(env, [env._("Constituent group"), *genders.values()], rows)
         return by_gender.total(), women_share(by_gender), table
 
     @api.model
@@ -144,7 +137,7 @@ class IloPartnershipDashboard(models.TransientModel):
             env._("Available"),
             env._("Delivery rate"),
         ]
-        return html_table(headers, rows)
+        return html_table(env, headers, rows)
 
     @api.model
     def action_open(self):

@@ -1,1 +1,4 @@
 from . import ilo_partnership_analysis
+from . import ilo_report_mixin
+from . import report_partnership
+from . import report_project_sheet

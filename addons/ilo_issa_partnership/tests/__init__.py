@@ -26,3 +26,5 @@ from . import test_spend_rates
 from . import test_spend_matching
 from . import test_expenditure_import
 from . import test_cpo
+from . import test_report_pdf
+from . import test_digest
