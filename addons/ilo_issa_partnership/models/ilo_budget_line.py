@@ -70,8 +70,24 @@ class IloBudgetLine(models.Model):
         tracking=True,
     )
     category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
-    date_from = fields.Date(required=True, tracking=True)
-    date_to = fields.Date(required=True, tracking=True)
+    date_from = fields.Date(
+        required=True,
+        tracking=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Taken from the mission or training when one is chosen; change it if "
+        "needed.",
+    )
+    date_to = fields.Date(
+        required=True,
+        tracking=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     year = fields.Integer(compute="_compute_year", store=True, aggregator=None)
     currency_id = fields.Many2one(
         "res.currency",
@@ -179,6 +195,19 @@ class IloBudgetLine(models.Model):
                         ],
                     )
                 )
+
+    @api.depends("mission_id", "training_id")
+    def _compute_dates(self):
+        """A line of a mission or training takes its dates (a new line, or the
+        activity changed); lines without a dated activity keep theirs."""
+        for line in self:
+            activity = line.mission_id or line.training_id
+            if activity.date_start:
+                line.date_from = activity.date_start
+                line.date_to = activity.date_end or activity.date_start
+            else:
+                line.date_from = line.date_from
+                line.date_to = line.date_to
 
     @api.depends("date_from")
     def _compute_year(self):
