@@ -12,7 +12,14 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["project", "mail", "portal", "analytic", "base_import"],
+    "depends": [
+        "project",
+        "mail",
+        "portal",
+        "analytic",
+        "base_import",
+        "report_xlsx",
+    ],
     "data": [
         "security/ilo_issa_partnership_security.xml",
         "security/ir.model.access.csv",
@@ -40,6 +47,7 @@
         "wizard/ilo_partnership_report_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
+        "report/donor_financial_report_templates.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

@@ -18,6 +18,7 @@ from . import ilo_training_participant
 from . import ilo_deliverable
 from . import ilo_funding_source
 from . import ilo_funding_source_analytic
+from . import ilo_funding_source_report
 from . import ilo_budget_line
 from . import ilo_budget_line_spend
 from . import ilo_budget_revision

@@ -28,3 +28,4 @@ from . import test_expenditure_import
 from . import test_money_right
 from . import test_budget_revision
 from . import test_budget_trial
+from . import test_donor_report

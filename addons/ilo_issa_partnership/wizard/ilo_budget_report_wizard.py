@@ -49,8 +49,7 @@ class IloBudgetReportWizard(models.TransientModel):
 
     def _xlsx(self):
         self.ensure_one()
-        if self.date_to < self.date_from:
-            raise UserError(self.env._("The period ends before it starts."))
+        self._check_period()
         lines = self._lines()
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
@@ -68,6 +67,40 @@ class IloBudgetReportWizard(models.TransientModel):
         self._xlsx_by_category(book, lines, formats)
         book.close()
         return buffer.getvalue()
+
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise UserError(
+                    self.env._(
+                        "%(funding)s: the period ends before it starts.",
+                        funding=wizard.funding_source_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _donor_headers(self):
+        """The columns of the donor financial report (PDF and XLSX)."""
+        _ = self.env._
+        return [
+            _("Year"),
+            _("Category"),
+            _("Original budget"),
+            _("Revised budget"),
+            _("Committed"),
+            _("Actual"),
+            _("Balance"),
+        ]
+
+    def action_print_donor_pdf(self):
+        self._check_period()
+        report = "ilo_issa_partnership.action_report_donor_financial"
+        return self.env.ref(report).report_action(self)
+
+    def action_print_donor_xlsx(self):
+        self._check_period()
+        report = "ilo_issa_partnership.action_report_donor_financial_xlsx"
+        return self.env.ref(report).report_action(self)
 
     def _category_labels(self):
         category = self.env["ilo.budget.line"]._fields["category"]
