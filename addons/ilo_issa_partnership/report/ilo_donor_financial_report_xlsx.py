@@ -27,11 +27,11 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
                 wizard.date_from, wizard.date_to
             )
             sheet = workbook.add_worksheet(wizard.funding_source_id.code[:31])
-            row = self._write_header(sheet, report, formats)
+            row = self._write_header(sheet, wizard, report, formats)
             row = self._write_rows(sheet, report, formats, row + 1)
             self._write_rates(sheet, report, formats, row + 2)
 
-    def _write_header(self, sheet, report, formats):
+    def _write_header(self, sheet, wizard, report, formats):
         _ = self.env._
         source = report["source"]
         sheet.write(
@@ -41,9 +41,7 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
             formats["title"],
         )
         rows = [
-            (_("Donor"), source.donor_id.name or ""),
-            (_("Agreement"), source.agreement_reference or ""),
-            (_("Currency"), report["currency"].name),
+            *wizard._source_rows(),
             (_("Period"), f"{report['date_from']} – {report['date_to']}"),
         ]
         if report["rate_missing"]:

@@ -106,6 +106,16 @@ class IloBudgetReportWizard(models.TransientModel):
         category = self.env["ilo.budget.line"]._fields["category"]
         return dict(category._description_selection(self.env))
 
+    def _source_rows(self):
+        """The funding source's donor, agreement and currency: (label, value)."""
+        _ = self.env._
+        source = self.funding_source_id
+        return [
+            (_("Donor"), source.donor_id.name or ""),
+            (_("Agreement"), source.agreement_reference or ""),
+            (_("Currency"), source.currency_id.name),
+        ]
+
     def _xlsx_header(self, sheet, formats):
         """The funding source and the period, above the lines."""
         _ = self.env._
@@ -118,9 +128,7 @@ class IloBudgetReportWizard(models.TransientModel):
             formats["title"],
         )
         rows = [
-            (_("Donor"), source.donor_id.name or ""),
-            (_("Agreement"), source.agreement_reference or ""),
-            (_("Currency"), source.currency_id.name),
+            *self._source_rows(),
             (_("Envelope"), None),
             (_("Period"), f"{self.date_from} – {self.date_to}"),
         ]
