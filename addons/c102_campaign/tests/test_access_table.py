@@ -30,6 +30,7 @@ TABLE = {
     "ilo.deliverable": "r crw r r crwd r -",
     "ilo.funding.source": "r r crwd r crwd - -",
     "ilo.budget.line": "r r crwd r crwd - -",
+    "ilo.budget.revision": "r r cr r cr - -",  # history: recorded, never edited
     "ilo.result": "r crwd r r crwd - -",
     "ilo.indicator": "r crwd r r crwd - -",
     "ilo.indicator.period": "r crwd r r crwd - -",
@@ -38,6 +39,7 @@ TABLE = {
     "ilo.partnership.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.budget.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.expenditure.import": "- - crw - crw - -",  # transient
+    "ilo.budget.revise.wizard": "- - crw - crw - -",  # transient
     "c102.part": "r r r r rw - -",
     "c102.country": "r crw r r crwd - -",
     "c102.article3.exception": "r crwd r r crwd - -",
@@ -78,6 +80,9 @@ ABSTRACT = {
     "report.ilo_issa_partnership.report_partnership",
     "report.ilo_issa_partnership.report_project_sheet",
     "report.c102_campaign.report_country_brief",
+    # report models (the donor financial report, PDF and XLSX)
+    "report.ilo_issa_partnership.report_donor_financial",
+    "report.ilo_issa_partnership.report_donor_financial_xlsx",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
 

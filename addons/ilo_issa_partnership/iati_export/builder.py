@@ -6,10 +6,10 @@ dict holds:
     identifier, reporting_org {ref, type, name}, titles {lang: text},
     descriptions {lang: text}, participating [{role, ref, type, name}],
     status (ActivityStatus code), dates [(type, date)], countries [(code, pct)],
-    sectors [(code, vocabulary, pct)], budgets [{start, end, value, currency,
-    value_date}], transactions [{type, date, value, currency, description}],
-    documents [{url, title, category, format, lang}], default_currency,
-    other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
+    sectors [(code, vocabulary, pct)], budgets [{type (1 original, 2 revised), start,
+    end, value, currency, value_date}], transactions [{type, date, value,
+    currency, description}], documents [{url, title, category, format, lang}],
+    default_currency, other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
     comment, dimensions: [(name, value, actual)]}]}]}]
@@ -116,7 +116,8 @@ def _build_countries_and_sectors(act, data):
 
 def _build_budgets(act, data):
     for line in data["budgets"]:
-        budget = etree.SubElement(act, "budget", type="1", status="1")
+        # type 1 original, 2 revised
+        budget = etree.SubElement(act, "budget", type=line.get("type", "1"), status="1")
         _iso_date(budget, "period-start", line["start"])
         _iso_date(budget, "period-end", line["end"])
         _value(budget, line["currency"], line["value_date"], line["value"])

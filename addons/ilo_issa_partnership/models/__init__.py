@@ -18,8 +18,11 @@ from . import ilo_training_participant
 from . import ilo_deliverable
 from . import ilo_funding_source
 from . import ilo_funding_source_analytic
+from . import ilo_funding_source_report
 from . import ilo_budget_line
 from . import ilo_budget_line_spend
+from . import ilo_budget_revision
+from . import ilo_budget_line_revision
 from . import account_analytic_line
 from . import res_currency_rate
 from . import ilo_partnership_dashboard

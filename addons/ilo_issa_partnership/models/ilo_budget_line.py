@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
 from .ilo_budget_totals_mixin import AMOUNTS
+from .res_currency_rate import first_rate_dates, rate_missing
 
 BUDGET_CATEGORIES = [
     ("staff", "Staff"),
@@ -69,8 +70,24 @@ class IloBudgetLine(models.Model):
         tracking=True,
     )
     category = fields.Selection(BUDGET_CATEGORIES, required=True, default="other")
-    date_from = fields.Date(required=True, tracking=True)
-    date_to = fields.Date(required=True, tracking=True)
+    date_from = fields.Date(
+        required=True,
+        tracking=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Taken from the mission or training when one is chosen; change it if "
+        "needed.",
+    )
+    date_to = fields.Date(
+        required=True,
+        tracking=True,
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     year = fields.Integer(compute="_compute_year", store=True, aggregator=None)
     currency_id = fields.Many2one(
         "res.currency",
@@ -112,6 +129,39 @@ class IloBudgetLine(models.Model):
         store=True,
         currency_field="company_currency_id",
     )
+    reporting_currency_id = fields.Many2one(
+        "res.currency",
+        string="Reporting currency",
+        compute="_compute_company_amounts",
+        store=True,
+        help="The programme's one currency for totals across companies and "
+        "currencies (system parameter ilo_issa_partnership.reporting_currency, an ISO "
+        "code; USD unless set).",
+    )
+    amount_planned_reporting = fields.Monetary(
+        string="Planned (reporting currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="reporting_currency_id",
+    )
+    amount_committed_reporting = fields.Monetary(
+        string="Committed (reporting currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="reporting_currency_id",
+    )
+    amount_actual_reporting = fields.Monetary(
+        string="Actual (reporting currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="reporting_currency_id",
+    )
+    amount_available_reporting = fields.Monetary(
+        string="Available (reporting currency)",
+        compute="_compute_company_amounts",
+        store=True,
+        currency_field="reporting_currency_id",
+    )
     delivery_rate = fields.Float(
         string="Delivery rate (%)",
         compute="_compute_amount_available",
@@ -145,6 +195,19 @@ class IloBudgetLine(models.Model):
                         ],
                     )
                 )
+
+    @api.depends("mission_id", "training_id")
+    def _compute_dates(self):
+        """A line of a mission or training takes its dates (a new line, or the
+        activity changed); lines without a dated activity keep theirs."""
+        for line in self:
+            activity = line.mission_id or line.training_id
+            if activity.date_start:
+                line.date_from = activity.date_start
+                line.date_to = activity.date_end or activity.date_start
+            else:
+                line.date_from = line.date_from
+                line.date_to = line.date_to
 
     @api.depends("date_from")
     def _compute_year(self):
@@ -201,17 +264,57 @@ class IloBudgetLine(models.Model):
         "date_from",
     )
     def _compute_company_amounts(self):
-        for line in self:
-            company = line.company_id or self.env.company
-            date = line.date_from or fields.Date.context_today(self)
-            for field in AMOUNTS:
-                line[f"{field}_company"] = (
-                    line.currency_id._convert(
-                        line[field], company.currency_id, company, date
-                    )
-                    if line.currency_id
-                    else 0.0
-                )
+        """In the company's currency and in the reporting currency, at the rate of
+        the line's start; without a rate on or before it, zero (never 1:1): the line
+        is flagged ``ilo_rate_missing`` until a rate comes."""
+        reporting = self._ilo_reporting_currency()
+        for company, lines, first_dates in self._ilo_rate_groups():
+            for line in lines:
+                line.reporting_currency_id = reporting
+                for target, suffix in (
+                    (company.currency_id, "company"),
+                    (reporting, "reporting"),
+                ):
+                    for field in AMOUNTS:
+                        line[f"{field}_{suffix}"] = line._ilo_convert(
+                            line[field], target, company, first_dates
+                        )
+
+    def _ilo_rate_groups(self):
+        """(company, its lines, the first rate dates of their currencies and the
+        reporting currency), per company of these lines."""
+        reporting = self._ilo_reporting_currency()
+        for company, lines in self.grouped("company_id").items():
+            company = company or self.env.company
+            currencies = lines.currency_id | reporting
+            yield company, lines, first_rate_dates(self.env, currencies, company)
+
+    def _ilo_convert(self, amount, target, company, first_dates):
+        """``amount`` of the line's currency in ``target``, at the rate of the line's
+        start; zero when either currency has no rate on or before it (never 1:1)."""
+        date = self.date_from or fields.Date.context_today(self)
+        if not self.currency_id or any(
+            rate_missing(currency, company, date, first_dates)
+            for currency in (self.currency_id, target)
+        ):
+            return 0.0
+        return self.currency_id._convert(amount, target, company, date)
+
+    @api.model
+    def _ilo_reporting_currency(self):
+        """The programme's reporting currency: totals across companies and
+        currencies are given in it only, at the rates of each line's start."""
+        code = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("ilo_issa_partnership.reporting_currency", "USD")
+        )
+        currency = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("name", "=", code)], limit=1)
+        )
+        return currency or self.env.ref("base.USD")
 
     # --- validation ---------------------------------------------------------------
 
@@ -388,13 +491,15 @@ class IloBudgetLine(models.Model):
 
     @api.model
     def _totals(self, field, records):
-        """Budget totals in company currency per record of ``field`` (one query).
-        Archived lines are closed, not gone: their money still counts."""
+        """Budget totals in company currency per record of ``field`` (one query), and
+        whether a rate is missing under them (``rate_missing``). Archived lines are
+        closed, not gone: their money still counts."""
         groups = self.with_context(active_test=False)._read_group(
             [(field, "in", records.ids)],
             [field],
-            [f"{name}_company:sum" for name in AMOUNTS],
+            [f"{name}_company:sum" for name in AMOUNTS] + ["ilo_rate_missing:bool_or"],
         )
         return {
-            record: dict(zip(AMOUNTS, sums, strict=True)) for record, *sums in groups
+            record: dict(zip((*AMOUNTS, "rate_missing"), sums, strict=True))
+            for record, *sums in groups
         }

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .res_currency_rate import first_rate_dates, rate_missing
+from .res_currency_rate import rate_missing
 
 # what decides which costs a budget line is matched with
 MATCHED_BUDGET_FIELDS = frozenset(
@@ -38,9 +38,8 @@ class IloBudgetLine(models.Model):
         "date_from",
     )
     def _compute_ilo_rate_missing(self):
-        for company, lines in self.grouped("company_id").items():
-            company = company or self.env.company
-            first_dates = first_rate_dates(self.env, lines.currency_id, company)
+        reporting = self._ilo_reporting_currency()
+        for company, lines, first_dates in self._ilo_rate_groups():
             for line in lines:
                 costs = line.analytic_line_ids
                 dates = [line.date_from, *costs.mapped("date")]
@@ -48,10 +47,14 @@ class IloBudgetLine(models.Model):
                     lambda c, line=line: c.ilo_rate_missing
                     and c.ilo_spend_currency_id != line.currency_id
                 )
-                line.ilo_rate_missing = bool(unconverted) or any(
-                    rate_missing(line.currency_id, company, day, first_dates)
-                    for day in dates
-                    if day
+                line.ilo_rate_missing = (
+                    bool(unconverted)
+                    or any(
+                        rate_missing(line.currency_id, company, day, first_dates)
+                        for day in dates
+                        if day
+                    )
+                    or rate_missing(reporting, company, line.date_from, first_dates)
                 )
 
     @api.depends(
@@ -69,9 +72,7 @@ class IloBudgetLine(models.Model):
         in the line's currency counts as paid; others are converted from the company's
         currency; a cost that cannot be converted (a rate missing) is left out and the
         line flagged (``ilo_rate_missing``)."""
-        for company, lines in self.grouped("company_id").items():
-            company = company or self.env.company
-            first_dates = first_rate_dates(self.env, lines.currency_id, company)
+        for company, lines, first_dates in self._ilo_rate_groups():
             for line in lines:
                 total = 0.0
                 for cost in line.analytic_line_ids:

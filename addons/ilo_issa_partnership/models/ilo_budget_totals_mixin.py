@@ -42,6 +42,13 @@ class IloBudgetTotalsMixin(models.AbstractModel):
         currency_field="budget_currency_id",
         groups=BUDGET_READERS,
     )
+    budget_rate_missing = fields.Boolean(
+        string="Rates missing",
+        compute="_compute_budget_totals",
+        groups=BUDGET_READERS,
+        help="An exchange rate is missing under these totals: what cannot be "
+        "converted is left out (never counted 1:1) until the rate is entered.",
+    )
     budget_delivery_rate = fields.Float(
         string="Delivery rate (%)",
         compute="_compute_budget_totals",
@@ -53,7 +60,11 @@ class IloBudgetTotalsMixin(models.AbstractModel):
         empty = dict.fromkeys(AMOUNTS, 0.0)
         for record in self:
             values = totals.get(record, empty)
-            record.budget_currency_id = self.env.company.currency_id
+            # the record's own company's currency, whichever company reads it
+            record.budget_currency_id = (
+                record.company_id or self.env.company
+            ).currency_id
+            record.budget_rate_missing = values.get("rate_missing", False)
             record.budget_planned = values["amount_planned"]
             record.budget_committed = values["amount_committed"]
             record.budget_actual = values["amount_actual"]

@@ -41,6 +41,13 @@ class IloFundingSource(models.Model):
         string="Not allocated",
         help="Envelope minus the planned amounts of its budget lines.",
     )
+    rate_missing = fields.Boolean(
+        string="Rates missing",
+        compute="_compute_amounts",
+        help="An exchange rate is missing for one of its budget lines: what cannot be "
+        "converted is left out of the actual (never counted 1:1) until the rate is "
+        "entered.",
+    )
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a funding source must be unique."),
@@ -51,11 +58,19 @@ class IloFundingSource(models.Model):
         groups = lines._read_group(
             [("funding_source_id", "in", self.ids)],
             ["funding_source_id"],
-            ["amount_planned:sum", "amount_committed:sum", "amount_actual:sum"],
+            [
+                "amount_planned:sum",
+                "amount_committed:sum",
+                "amount_actual:sum",
+                "ilo_rate_missing:bool_or",
+            ],
         )
         totals = {source: rest for source, *rest in groups}
         for source in self:
-            planned, committed, actual = totals.get(source, (0.0, 0.0, 0.0))
+            planned, committed, actual, missing = totals.get(
+                source, (0.0, 0.0, 0.0, False)
+            )
+            source.rate_missing = missing
             source.amount_allocated = planned
             source.amount_committed = committed
             source.amount_actual = actual

@@ -114,15 +114,25 @@ class IloPartnershipDashboard(models.TransientModel):
         the reader's number format."""
         env = self.env
         rows = []
-        for source, planned, actual, available in env["ilo.budget.line"]._read_group(
+        for source, planned, actual, available, missing in env[
+            "ilo.budget.line"
+        ]._read_group(
             [],
             ["funding_source_id"],
-            ["amount_planned:sum", "amount_actual:sum", "amount_available:sum"],
+            [
+                "amount_planned:sum",
+                "amount_actual:sum",
+                "amount_available:sum",
+                "ilo_rate_missing:bool_or",
+            ],
         ):
             currency = source.currency_id
+            name = source.display_name
             rows.append(
                 [
-                    source.display_name,
+                    env._("%(funding)s (rates missing)", funding=name)
+                    if missing
+                    else name,
                     *(
                         format_amount(env, amount, currency)
                         for amount in (planned, actual, available)

@@ -106,15 +106,32 @@ class ProjectProject(models.Model):
         return dates
 
     def _iati_budgets(self, currency):
-        """Planned amounts (company currency) per budget period."""
+        """Budgets (company currency) per budget period: the original (type 1) and,
+        where a line of the period was revised, the revised one (type 2)."""
         periods = {}
         for line in self._iati_budget_lines():
             key = (line.date_from, line.date_to)
-            periods[key] = periods.get(key, 0.0) + line.amount_planned_company
-        return [
-            {"start": s, "end": e, "value": v, "currency": currency, "value_date": s}
-            for (s, e), v in sorted(periods.items())
-        ]
+            original, revised, changed = periods.get(key, (0.0, 0.0, False))
+            periods[key] = (
+                original + line.amount_original_company,
+                revised + line.amount_planned_company,
+                changed or line.is_revised,
+            )
+        budgets = []
+        for (start, end), (original, revised, changed) in sorted(periods.items()):
+            values = [("1", original)] + ([("2", revised)] if changed else [])
+            budgets += [
+                {
+                    "type": kind,
+                    "start": start,
+                    "end": end,
+                    "value": value,
+                    "currency": currency,
+                    "value_date": start,
+                }
+                for kind, value in values
+            ]
+        return budgets
 
     def _iati_transactions(self, currency):
         """Costs booked on the budget lines, as expenditures (type 4)."""

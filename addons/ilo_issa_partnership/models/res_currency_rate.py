@@ -80,9 +80,15 @@ class ResCurrencyRate(models.Model):
             [("ilo_spend_currency_id", "in", currencies.ids), ("date", ">=", since)]
         )._ilo_convert_spend()
         budgets = env["ilo.budget.line"].with_context(active_test=False)
+        # the reporting currency's rates count for every line (its reporting amounts)
+        of_currency = (
+            []
+            if budgets._ilo_reporting_currency() in currencies
+            else [("currency_id", "in", currencies.ids)]
+        )
         budgets.search(
             [
-                ("currency_id", "in", currencies.ids),
+                *of_currency,
                 "|",
                 ("date_from", ">=", since),
                 ("analytic_line_ids.date", ">=", since),

@@ -28,3 +28,7 @@ from . import test_expenditure_import
 from . import test_cpo
 from . import test_report_pdf
 from . import test_digest
+from . import test_money_right
+from . import test_budget_revision
+from . import test_budget_trial
+from . import test_donor_report

@@ -21,6 +21,14 @@ MATRIX = {
     "ilo.deliverable": {**READERS, "officer": RWC, "manager": CRUD},
     "ilo.funding.source": BUDGET,
     "ilo.budget.line": BUDGET,
+    # revisions are history: finance records them (the Revise wizard), nobody edits
+    "ilo.budget.revision": {
+        "reader": R,
+        "officer": R,
+        "leadership": R,
+        "finance": "rc",
+        "manager": "rc",
+    },
 }
 
 # SQL-view reports: everyone in the partnership reads them (money: see test_reporting)
@@ -76,6 +84,15 @@ class TestAccessMatrix(PartnershipCommon):
             {"name": "Training", "project_id": cls.project.id}
         )
         cls.counter = 0
+        cls.budget_line = cls.env["ilo.budget.line"].create(
+            {
+                "project_id": cls.project.id,
+                "funding_source_id": cls.funding_source.id,
+                "date_from": "2030-07-01",
+                "date_to": "2030-12-31",
+                "amount_planned": 1,
+            }
+        )
 
     def _vals(self, model):
         self.counter += 1
@@ -99,12 +116,19 @@ class TestAccessMatrix(PartnershipCommon):
                 "date_to": "2030-06-30",
                 "amount_planned": n,
             },
+            "ilo.budget.revision": {
+                "budget_line_id": self.budget_line.id,
+                "reason": f"Revision {n}",
+                "amount_before": n,
+                "amount_after": n + 1,
+            },
         }[model]
 
     def _write_vals(self, model):
-        return {"ilo.collaboration.area": {"sequence": 99}}.get(
-            model, {"name": "Renamed"}
-        )
+        return {
+            "ilo.collaboration.area": {"sequence": 99},
+            "ilo.budget.revision": {"reason": "Rewritten"},
+        }.get(model, {"name": "Renamed"})
 
     def test_models_are_all_in_the_matrix(self):
         models = (

@@ -49,8 +49,7 @@ class IloBudgetReportWizard(models.TransientModel):
 
     def _xlsx(self):
         self.ensure_one()
-        if self.date_to < self.date_from:
-            raise UserError(self.env._("The period ends before it starts."))
+        self._check_period()
         lines = self._lines()
         buffer = io.BytesIO()
         book = xlsxwriter.Workbook(buffer, {"in_memory": True})
@@ -69,9 +68,53 @@ class IloBudgetReportWizard(models.TransientModel):
         book.close()
         return buffer.getvalue()
 
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise UserError(
+                    self.env._(
+                        "%(funding)s: the period ends before it starts.",
+                        funding=wizard.funding_source_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _donor_headers(self):
+        """The columns of the donor financial report (PDF and XLSX)."""
+        _ = self.env._
+        return [
+            _("Year"),
+            _("Category"),
+            _("Original budget"),
+            _("Revised budget"),
+            _("Committed"),
+            _("Actual"),
+            _("Balance"),
+        ]
+
+    def action_print_donor_pdf(self):
+        self._check_period()
+        report = "ilo_issa_partnership.action_report_donor_financial"
+        return self.env.ref(report).report_action(self)
+
+    def action_print_donor_xlsx(self):
+        self._check_period()
+        report = "ilo_issa_partnership.action_report_donor_financial_xlsx"
+        return self.env.ref(report).report_action(self)
+
     def _category_labels(self):
         category = self.env["ilo.budget.line"]._fields["category"]
         return dict(category._description_selection(self.env))
+
+    def _source_rows(self):
+        """The funding source's donor, agreement and currency: (label, value)."""
+        _ = self.env._
+        source = self.funding_source_id
+        return [
+            (_("Donor"), source.donor_id.name or ""),
+            (_("Agreement"), source.agreement_reference or ""),
+            (_("Currency"), source.currency_id.name),
+        ]
 
     def _xlsx_header(self, sheet, formats):
         """The funding source and the period, above the lines."""
@@ -85,9 +128,7 @@ class IloBudgetReportWizard(models.TransientModel):
             formats["title"],
         )
         rows = [
-            (_("Donor"), source.donor_id.name or ""),
-            (_("Agreement"), source.agreement_reference or ""),
-            (_("Currency"), source.currency_id.name),
+            *self._source_rows(),
             (_("Envelope"), None),
             (_("Period"), f"{self.date_from} – {self.date_to}"),
         ]
