@@ -9,7 +9,8 @@ dict holds:
     sectors [(code, vocabulary, pct)], budgets [{type (1 original, 2 revised), start,
     end, value, currency, value_date}], transactions [{type, date, value,
     currency, description}], documents [{url, title, category, format, lang}],
-    default_currency, other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
+    default_currency, other_identifiers [(ref, type)] (optional; e.g. the CPO
+    code, type A1),
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
     comment, dimensions: [(name, value, actual)]}]}]}]
