@@ -181,14 +181,27 @@ class IloAdvisoryMission(models.Model):
         team = self.member_ids._origin
         period = [("date_start", "<=", self.date_end), ("date_end", ">=", self.date_start),
                   ("state", "!=", "cancelled")]
-        missions = self.sudo().search(period + [("member_ids", "in", team.ids), ("id", "!=", self._origin.id)])
-        trainings = self.env["ilo.training"].sudo().search(period + [("user_id", "in", team.ids)])
-        slots = [Slot(("self", 0), user, self.date_start, self.date_end) for user in team]
+        missions = self.sudo().search(
+            period + [("member_ids", "in", team.ids), ("id", "!=", self._origin.id)]
+        )
+        trainings = self.env["ilo.training"].sudo().search(
+            period + [("user_id", "in", team.ids)]
+        )
+        slots = [Slot(None, user.id, self.date_start, self.date_end) for user in team]
         for record in missions:
-            slots += [Slot(record, u, record.date_start, record.date_end) for u in record.member_ids & team]
-        slots += [Slot(t, t.user_id, t.date_start, t.date_end) for t in trainings]
-        clashing = conflicts(slots).get(("self", 0), set())
-        return [(slot.person, slot.key) for slot in slots if slot.key in clashing]
+            slots += [
+                Slot((record._name, record.id), user.id, record.date_start, record.date_end)
+                for user in record.member_ids & team
+            ]
+        slots += [
+            Slot((t._name, t.id), t.user_id.id, t.date_start, t.date_end) for t in trainings
+        ]
+        clashing = conflicts(slots).get(None, set())
+        return [
+            (self.env["res.users"].browse(slot.person), self.env[slot.key[0]].browse(slot.key[1]))
+            for slot in slots
+            if slot.key in clashing
+        ]
 
     def _search_has_conflict(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -268,9 +281,9 @@ class IloAdvisoryMission(models.Model):
                     "mission_proposal": "proposed",
                 })
             mission.sudo()._message_log(body=self.env._(
-                "Budget line proposed to finance from the estimate: %(amount)s on %(source)s.",
+                "Budget line proposed to finance from the estimate: %(amount)s on %(funding)s.",
                 amount=format_amount(self.env, amount, source.currency_id),
-                source=source.display_name,
+                funding=source.display_name,
             ))
 
     def _commit_budget_proposals(self):

@@ -25,3 +25,5 @@ from . import test_actual_spend
 from . import test_spend_rates
 from . import test_spend_matching
 from . import test_expenditure_import
+from . import test_planning_rules
+from . import test_planning

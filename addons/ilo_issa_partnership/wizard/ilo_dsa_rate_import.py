@@ -50,10 +50,10 @@ class IloDsaRateImport(models.TransientModel):
         return self._save(values)
 
     def _row_values(self, row):
-        country = self.env["res.country"].search(
-            ["|", ("code", "=ilike", row["country"]), ("name", "=ilike", row["country"])],
-            limit=1,
-        )
+        # an ISO code (two letters: the code column is cut to two) or a name
+        text = row["country"]
+        field = "code" if len(text) == 2 else "name"
+        country = self.env["res.country"].search([(field, "=ilike", text)], limit=1)
         currency = self.env["res.currency"].with_context(active_test=False).search(
             [("name", "=", row["currency"])], limit=1
         )
