@@ -27,6 +27,7 @@ from . import ilo_result
 from . import ilo_indicator
 from . import ilo_indicator_period
 from . import ir_attachment
+from . import ilo_timeline_mixin
 from . import ilo_dsa_rate
 from . import ilo_advisory_mission_planning
 from . import ilo_budget_line_mission

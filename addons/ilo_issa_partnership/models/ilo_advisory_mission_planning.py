@@ -19,7 +19,8 @@ class IloAdvisoryMission(models.Model):
     holidays, the team's other activities at the same dates, the checklist and the
     team's calendar once approved."""
 
-    _inherit = "ilo.advisory.mission"
+    _name = "ilo.advisory.mission"
+    _inherit = ["ilo.advisory.mission", "ilo.timeline.mixin"]
 
     dsa_city = fields.Char(
         string="DSA location",

@@ -13,6 +13,7 @@ class IloPlanningSlot(models.Model):
 
     _name = "ilo.planning.slot"
     _description = "Team Planning Slot"
+    _inherit = ["ilo.timeline.mixin"]
     _auto = False
     _order = "date_start, user_id"
 

@@ -27,3 +27,4 @@ from . import test_spend_matching
 from . import test_expenditure_import
 from . import test_planning_rules
 from . import test_planning
+from . import test_planning_tours
