@@ -75,7 +75,10 @@ class IloAdvisoryMission(models.Model):
         help="The back-to-office report is due 14 days after return.",
     )
     calendar_event_id = fields.Many2one(
-        "calendar.event", string="Team calendar event", copy=False, readonly=True,
+        "calendar.event",
+        string="Team calendar event",
+        copy=False,
+        readonly=True,
         ondelete="set null",
     )
 
@@ -85,15 +88,22 @@ class IloAdvisoryMission(models.Model):
             if mission.ticket_estimate < 0 or mission.terminal_expenses < 0:
                 raise ValidationError(
                     self.env._(
-                        "%(mission)s: tickets and terminal expenses cannot be negative.",
+                        "%(mission)s: tickets and terminal expenses cannot be "
+                        "negative.",
                         mission=mission.display_name,
                     )
                 )
 
     # ------------------------------------------------------------ estimate
     @api.depends(
-        "country_id", "dsa_city", "date_start", "date_end", "member_ids",
-        "ticket_estimate", "terminal_expenses", "company_id",
+        "country_id",
+        "dsa_city",
+        "date_start",
+        "date_end",
+        "member_ids",
+        "ticket_estimate",
+        "terminal_expenses",
+        "company_id",
     )
     def _compute_estimate(self):
         for mission in self:
@@ -106,22 +116,29 @@ class IloAdvisoryMission(models.Model):
             dated = mission.date_start and mission.date_end
             if rate and dated and mission.date_end >= mission.date_start:
                 estimate = cost_estimate(
-                    mission.date_start, mission.date_end, rate.rate,
-                    len(mission.member_ids), mission.terminal_expenses,
+                    mission.date_start,
+                    mission.date_end,
+                    rate.rate,
+                    len(mission.member_ids),
+                    mission.terminal_expenses,
                     mission.ticket_estimate,
                 )
                 nights, total = estimate.nights, estimate.total
-            mission.update({
-                "dsa_rate_id": rate,
-                "estimate_currency_id": currency,
-                "estimate_nights": nights,
-                "estimate_amount": total,
-                "estimate_amount_company": currency._convert(
-                    total, company.currency_id, company,
-                    mission.date_start or fields.Date.context_today(self),
-                ),
-                "estimate_note": mission._estimate_note(rate),
-            })
+            mission.update(
+                {
+                    "dsa_rate_id": rate,
+                    "estimate_currency_id": currency,
+                    "estimate_nights": nights,
+                    "estimate_amount": total,
+                    "estimate_amount_company": currency._convert(
+                        total,
+                        company.currency_id,
+                        company,
+                        mission.date_start or fields.Date.context_today(self),
+                    ),
+                    "estimate_note": mission._estimate_note(rate),
+                }
+            )
 
     def _estimate_note(self, rate):
         if not (self.country_id and self.date_start and self.date_end):
@@ -150,13 +167,18 @@ class IloAdvisoryMission(models.Model):
             known, days = public_holidays(
                 mission.country_id.code, mission.date_start, mission.date_end
             )
-            mission.holiday_warning = known and days and self.env._(
-                "Public holidays in %(country)s during the mission: %(days)s.",
-                country=mission.country_id.name,
-                days=", ".join(
-                    f"{format_date(self.env, day)} ({name})" for day, name in days
-                ),
-            ) or False
+            mission.holiday_warning = (
+                known
+                and days
+                and self.env._(
+                    "Public holidays in %(country)s during the mission: %(days)s.",
+                    country=mission.country_id.name,
+                    days=", ".join(
+                        f"{format_date(self.env, day)} ({name})" for day, name in days
+                    ),
+                )
+                or False
+            )
 
     # ------------------------------------------------------------ conflicts
     @api.depends("member_ids", "date_start", "date_end", "state")
@@ -164,14 +186,24 @@ class IloAdvisoryMission(models.Model):
         for mission in self:
             others = mission._overlapping_activities()
             mission.has_conflict = bool(others)
-            mission.conflict_warning = others and self.env._(
-                "Also busy at these dates: %(activities)s.",
-                activities="; ".join(
-                    f"{user.name}: {record.display_name} ({format_date(self.env, record.date_start)}"
-                    f" → {format_date(self.env, record.date_end)})"
-                    for user, record in others
-                ),
-            ) or False
+            mission.conflict_warning = (
+                others
+                and self.env._(
+                    "Also busy at these dates: %(activities)s.",
+                    activities="; ".join(
+                        f"{user.name}: {record.display_name} "
+                        f"({mission._period_text(record)})"
+                        for user, record in others
+                    ),
+                )
+                or False
+            )
+
+    def _period_text(self, record):
+        start, end = (
+            format_date(self.env, d) for d in (record.date_start, record.date_end)
+        )
+        return f"{start} → {end}"
 
     def _overlapping_activities(self):
         """[(member, mission or training)]: the other activities of the team at the
@@ -180,37 +212,56 @@ class IloAdvisoryMission(models.Model):
         if self.state == "cancelled" or not (self.date_start and self.date_end):
             return []
         team = self.member_ids._origin
-        period = [("date_start", "<=", self.date_end), ("date_end", ">=", self.date_start),
-                  ("state", "!=", "cancelled")]
+        period = [
+            ("date_start", "<=", self.date_end),
+            ("date_end", ">=", self.date_start),
+            ("state", "!=", "cancelled"),
+        ]
         missions = self.sudo().search(
             period + [("member_ids", "in", team.ids), ("id", "!=", self._origin.id)]
         )
-        trainings = self.env["ilo.training"].sudo().search(
-            period + [("user_id", "in", team.ids)]
+        trainings = (
+            self.env["ilo.training"]
+            .sudo()
+            .search(period + [("user_id", "in", team.ids)])
         )
         slots = [Slot(None, user.id, self.date_start, self.date_end) for user in team]
         for record in missions:
             slots += [
-                Slot((record._name, record.id), user.id, record.date_start, record.date_end)
+                Slot(
+                    (record._name, record.id),
+                    user.id,
+                    record.date_start,
+                    record.date_end,
+                )
                 for user in record.member_ids & team
             ]
         slots += [
-            Slot((t._name, t.id), t.user_id.id, t.date_start, t.date_end) for t in trainings
+            Slot((t._name, t.id), t.user_id.id, t.date_start, t.date_end)
+            for t in trainings
         ]
         clashing = conflicts(slots).get(None, set())
         return [
-            (self.env["res.users"].browse(slot.person), self.env[slot.key[0]].browse(slot.key[1]))
+            (
+                self.env["res.users"].browse(slot.person),
+                self.env[slot.key[0]].browse(slot.key[1]),
+            )
             for slot in slots
             if slot.key in clashing
         ]
 
     def _search_has_conflict(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(self.env._("Search team conflicts with 'is set' or 'is not set'."))
+            raise ValidationError(
+                self.env._("Search team conflicts with 'is set' or 'is not set'.")
+            )
         self.env.flush_all()
-        ids = self.env["ilo.planning.slot"].sudo().search(
-            [("has_conflict", "=", True), ("mission_id", "!=", False)]
-        ).mission_id.ids
+        ids = (
+            self.env["ilo.planning.slot"]
+            .sudo()
+            .search([("has_conflict", "=", True), ("mission_id", "!=", False)])
+            .mission_id.ids
+        )
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", ids)]
 
@@ -240,12 +291,16 @@ class IloAdvisoryMission(models.Model):
         """A budget line proposed from the estimate funds the mission too: approval
         commits it."""
         funded = super()._funded()
-        proposed = self.env["ilo.budget.line"].sudo().search(
-            [
-                ("mission_id", "in", (self - funded).ids),
-                ("mission_proposal", "=", "proposed"),
-                ("amount_proposed", ">", 0),
-            ]
+        proposed = (
+            self.env["ilo.budget.line"]
+            .sudo()
+            .search(
+                [
+                    ("mission_id", "in", (self - funded).ids),
+                    ("mission_proposal", "=", "proposed"),
+                    ("amount_proposed", ">", 0),
+                ]
+            )
         )
         return funded | proposed.mission_id
 
@@ -254,12 +309,17 @@ class IloAdvisoryMission(models.Model):
         converted at the departure date), proposed to finance."""
         Line = self.env["ilo.budget.line"].sudo()
         for mission in self.filtered(
-            lambda m: m.funding_source_id and m.estimate_amount > 0 and m.date_start and m.date_end
+            lambda m: m.funding_source_id
+            and m.estimate_amount > 0
+            and m.date_start
+            and m.date_end
         ):
             source = mission.funding_source_id
             amount = mission.estimate_currency_id._convert(
-                mission.estimate_amount, source.currency_id,
-                mission.company_id or self.env.company, mission.date_start,
+                mission.estimate_amount,
+                source.currency_id,
+                mission.company_id or self.env.company,
+                mission.date_start,
             )
             vals = {
                 "funding_source_id": source.id,
@@ -268,36 +328,54 @@ class IloAdvisoryMission(models.Model):
                 "date_to": mission.date_end,
             }
             line = Line.search(
-                [("mission_id", "=", mission.id), ("mission_proposal", "=", "proposed")], limit=1
+                [
+                    ("mission_id", "=", mission.id),
+                    ("mission_proposal", "=", "proposed"),
+                ],
+                limit=1,
             )
             if line:
                 line.write(vals)
             else:
-                line = Line.create({
-                    **vals,
-                    "project_id": mission.project_id.id,
-                    "mission_id": mission.id,
-                    "category": "travel",
-                    "currency_id": source.currency_id.id,
-                    "mission_proposal": "proposed",
-                })
-            mission.sudo()._message_log(body=self.env._(
-                "Budget line proposed to finance from the estimate: %(amount)s on %(funding)s.",
-                amount=format_amount(self.env, amount, source.currency_id),
-                funding=source.display_name,
-            ))
+                line = Line.create(
+                    {
+                        **vals,
+                        "project_id": mission.project_id.id,
+                        "mission_id": mission.id,
+                        "category": "travel",
+                        "currency_id": source.currency_id.id,
+                        "mission_proposal": "proposed",
+                    }
+                )
+            mission.sudo()._message_log(
+                body=self.env._(
+                    "Budget line proposed to finance from the estimate: %(amount)s "
+                    "on %(funding)s.",
+                    amount=format_amount(self.env, amount, source.currency_id),
+                    funding=source.display_name,
+                )
+            )
 
     def _commit_budget_proposals(self):
         """Approval commits the proposed lines: their planned amount is the one
         finance confirmed, else the proposal."""
-        lines = self.env["ilo.budget.line"].sudo().search(
-            [("mission_id", "in", self.ids), ("mission_proposal", "in", ("proposed", "confirmed"))]
+        lines = (
+            self.env["ilo.budget.line"]
+            .sudo()
+            .search(
+                [
+                    ("mission_id", "in", self.ids),
+                    ("mission_proposal", "in", ("proposed", "confirmed")),
+                ]
+            )
         )
         for line in lines:
-            line.write({
-                "amount_planned": line.amount_planned or line.amount_proposed,
-                "mission_proposal": "committed",
-            })
+            line.write(
+                {
+                    "amount_planned": line.amount_planned or line.amount_proposed,
+                    "mission_proposal": "committed",
+                }
+            )
 
     # ------------------------------------------------------------ checklist
     def _schedule_checklist(self):
@@ -322,11 +400,13 @@ class IloAdvisoryMission(models.Model):
                 user_id=officer.id,
                 date_deadline=mission.report_due_date,
             )
-            mission._message_log(body=self.env._(
-                "Checklist scheduled for %(officer)s (%(plan)s).",
-                officer=officer.name,
-                plan=plan.name if plan else "-",
-            ))
+            mission._message_log(
+                body=self.env._(
+                    "Checklist scheduled for %(officer)s (%(plan)s).",
+                    officer=officer.name,
+                    plan=plan.name if plan else "-",
+                )
+            )
 
     def _report_summary(self):
         return self.env._("Back-to-office report")
@@ -348,19 +428,29 @@ class IloAdvisoryMission(models.Model):
         """Approved (ongoing, done) missions have an all-day event with the team as
         attendees, moved with the mission; a mission sent back or cancelled loses
         it."""
-        Event = self.env["calendar.event"].sudo().with_context(
-            no_mail_to_attendees=True, mail_create_nolog=True, mail_notrack=True
+        Event = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(
+                no_mail_to_attendees=True, mail_create_nolog=True, mail_notrack=True
+            )
         )
         for mission in self.sudo():
             planned = mission.state in ("approved", "ongoing", "done")
             if not (planned and mission.date_start and mission.date_end):
-                mission.calendar_event_id.with_context(no_mail_to_attendees=True).unlink()
+                mission.calendar_event_id.with_context(
+                    no_mail_to_attendees=True
+                ).unlink()
                 continue
             vals = mission._calendar_values()
             if mission.calendar_event_id:
-                mission.calendar_event_id.with_context(no_mail_to_attendees=True).write(vals)
+                mission.calendar_event_id.with_context(no_mail_to_attendees=True).write(
+                    vals
+                )
             else:
-                mission.with_context(calendar_sync=True).calendar_event_id = Event.create(vals)
+                mission.with_context(
+                    calendar_sync=True
+                ).calendar_event_id = Event.create(vals)
 
     def _calendar_values(self):
         return {

@@ -10,7 +10,11 @@ class IloBudgetLine(models.Model):
     _inherit = "ilo.budget.line"
 
     mission_proposal = fields.Selection(
-        [("proposed", "Proposed"), ("confirmed", "Confirmed"), ("committed", "Committed")],
+        [
+            ("proposed", "Proposed"),
+            ("confirmed", "Confirmed"),
+            ("committed", "Committed"),
+        ],
         string="Mission estimate",
         readonly=True,
         copy=False,

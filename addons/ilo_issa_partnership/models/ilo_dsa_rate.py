@@ -15,7 +15,9 @@ class IloDsaRate(models.Model):
     _inherit = ["mail.thread", "ilo.input.check.mixin"]
     _order = "country_id, city, date_from desc, id desc"
 
-    country_id = fields.Many2one("res.country", required=True, index=True, tracking=True)
+    country_id = fields.Many2one(
+        "res.country", required=True, index=True, tracking=True
+    )
     city = fields.Char(
         string="Location",
         tracking=True,
@@ -50,8 +52,10 @@ class IloDsaRate(models.Model):
                     ("country_id", "=", rate.country_id.id),
                     ("date_from", "=", rate.date_from),
                 ]
-            ).filtered(lambda r, rate=rate: (r.city or "").strip().casefold()
-                       == (rate.city or "").strip().casefold())
+            ).filtered(
+                lambda r, rate=rate: (r.city or "").strip().casefold()
+                == (rate.city or "").strip().casefold()
+            )
             if twins:
                 raise ValidationError(
                     self.env._(

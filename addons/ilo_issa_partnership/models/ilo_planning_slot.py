@@ -37,8 +37,9 @@ class IloPlanningSlot(models.Model):
             f"""
             CREATE VIEW {self._table} AS (
             WITH slots AS (
-                SELECT 'mission' AS kind, m.id AS mission_id, NULL::integer AS training_id,
-                       rel.user_id, m.name, m.project_id, m.collaboration_area_id,
+                SELECT 'mission' AS kind, m.id AS mission_id,
+                       NULL::integer AS training_id, rel.user_id, m.name,
+                       m.project_id, m.collaboration_area_id,
                        m.country_id, m.company_id, m.date_start, m.date_end, m.state
                   FROM ilo_advisory_mission m
                   JOIN ilo_advisory_mission_member_rel rel ON rel.mission_id = m.id

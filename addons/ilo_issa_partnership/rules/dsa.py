@@ -93,9 +93,7 @@ def parse_file(data, filename):
             "valid_from": parse_day(cell("valid_from")),
         }
         problems = [
-            (line, key, _text(cell(key)))
-            for key in REQUIRED
-            if row[key] in (None, "")
+            (line, key, _text(cell(key))) for key in REQUIRED if row[key] in (None, "")
         ]
         if problems:
             errors.extend(problems)

@@ -121,9 +121,7 @@ def public_holidays(country_code, start, end):
         )
     except NotImplementedError:
         return False, []
-    days = sorted(
-        (day, name) for day, name in calendar.items() if start <= day <= end
-    )
+    days = sorted((day, name) for day, name in calendar.items() if start <= day <= end)
     return True, days
 
 

@@ -21,13 +21,24 @@ from .common import PartnershipCommon
 class TestDsaRules(PartnershipCommon):
     def test_parse_rate_and_day(self):
         for text, number in (
-            ("250", 250.0), (" 1,234.50 ", 1234.5), ("1 234,5", 1234.5),
-            ("1.234,50", 1234.5), ("99,9", 99.9), (12, 12.0), (12.5, 12.5),
+            ("250", 250.0),
+            (" 1,234.50 ", 1234.5),
+            ("1 234,5", 1234.5),
+            ("1.234,50", 1234.5),
+            ("99,9", 99.9),
+            (12, 12.0),
+            (12.5, 12.5),
         ):
             self.assertEqual(dsa.parse_rate(text), number, text)
         for text in ("", None, "abc", "-5", -5, "1,2,3", True):
             self.assertIsNone(dsa.parse_rate(text), text)
-        for text in ("2027-01-31", "31/01/2027", "31.01.2027", "31-Jan-2027", "31-Jan-27"):
+        for text in (
+            "2027-01-31",
+            "31/01/2027",
+            "31.01.2027",
+            "31-Jan-2027",
+            "31-Jan-27",
+        ):
             self.assertEqual(dsa.parse_day(text), date(2027, 1, 31), text)
         self.assertIsNone(dsa.parse_day("31/31/2027"))
         self.assertIsNone(dsa.parse_day(None))
@@ -42,13 +53,20 @@ class TestDsaRules(PartnershipCommon):
         ).encode("cp1252")
         rows, errors = dsa.parse_file(data, "dsa.csv")
         self.assertEqual(
-            [(r["line"], r["country"], r["city"], r["rate"], r["currency"]) for r in rows],
+            [
+                (r["line"], r["country"], r["city"], r["rate"], r["currency"])
+                for r in rows
+            ],
             [(2, "Senegal", "Dakar", 250.0, "USD"), (3, "SN", "", 180.0, "USD")],
         )
         self.assertEqual(
             errors,
-            [(4, "rate", "abc"), (5, "country", ""), (5, "currency", ""),
-             (5, "valid_from", "")],
+            [
+                (4, "rate", "abc"),
+                (5, "country", ""),
+                (5, "currency", ""),
+                (5, "valid_from", ""),
+            ],
         )
         self.assertEqual(
             dsa.parse_file(b"Country;Rate\nSN;1\n", "x.csv"),
@@ -69,16 +87,29 @@ class TestMissionPlanning(PartnershipCommon):
         cls.usd = cls.env.company.currency_id
         Rate = cls.env["ilo.dsa.rate"]
         cls.rate_old = Rate.create(
-            {"country_id": cls.country.id, "rate": 150, "date_from": "2029-01-01",
-             "currency_id": cls.usd.id}
+            {
+                "country_id": cls.country.id,
+                "rate": 150,
+                "date_from": "2029-01-01",
+                "currency_id": cls.usd.id,
+            }
         )
         cls.rate_country = Rate.create(
-            {"country_id": cls.country.id, "rate": 200, "date_from": "2030-01-01",
-             "currency_id": cls.usd.id}
+            {
+                "country_id": cls.country.id,
+                "rate": 200,
+                "date_from": "2030-01-01",
+                "currency_id": cls.usd.id,
+            }
         )
         cls.rate_dakar = Rate.create(
-            {"country_id": cls.country.id, "city": "Dakar", "rate": 300,
-             "date_from": "2030-01-01", "currency_id": cls.usd.id}
+            {
+                "country_id": cls.country.id,
+                "city": "Dakar",
+                "rate": 300,
+                "date_from": "2030-01-01",
+                "currency_id": cls.usd.id,
+            }
         )
         cls.ana = cls.users["officer"]
         cls.ben = cls.users["reader"]
@@ -87,9 +118,11 @@ class TestMissionPlanning(PartnershipCommon):
         return (
             self.env["ilo.advisory.mission"]
             .with_user(self.users["officer"])
-            .create(self._mission_vals(
-                member_ids=[(6, 0, (self.ana | self.ben).ids)], **vals
-            ))
+            .create(
+                self._mission_vals(
+                    member_ids=[(6, 0, (self.ana | self.ben).ids)], **vals
+                )
+            )
         )
 
     # ---------------------------------------------------------------- estimate
@@ -106,7 +139,9 @@ class TestMissionPlanning(PartnershipCommon):
         self.assertEqual(mission.dsa_rate_id, self.rate_dakar)
         self.assertEqual(mission.estimate_amount, 4 * 300 * 2 + 76 + 1200)
         # an earlier departure: the rate valid then
-        mission.write({"date_start": "2029-12-28", "date_end": "2030-01-04", "dsa_city": False})
+        mission.write(
+            {"date_start": "2029-12-28", "date_end": "2030-01-04", "dsa_city": False}
+        )
         self.assertEqual(mission.dsa_rate_id, self.rate_old)
         self.assertEqual(mission.estimate_amount, 7 * 150 * 2 + 76 + 1200)
         # no rate yet: tickets and terminal expenses only, and said so
@@ -120,8 +155,12 @@ class TestMissionPlanning(PartnershipCommon):
     def test_estimate_converted_at_the_departure_date(self):
         chf = self._chf_at(("2030-01-01", 0.5), ("2030-03-01", 0.8))
         self.env["ilo.dsa.rate"].create(
-            {"country_id": self.env.ref("base.ch").id, "rate": 400,
-             "date_from": "2030-01-01", "currency_id": chf.id}
+            {
+                "country_id": self.env.ref("base.ch").id,
+                "rate": 400,
+                "date_from": "2030-01-01",
+                "currency_id": chf.id,
+            }
         )
         mission = self._mission(country_id=self.env.ref("base.ch").id)
         self.assertEqual(mission.estimate_currency_id, chf)
@@ -155,8 +194,13 @@ class TestMissionPlanning(PartnershipCommon):
         mission = self._mission()
         self.assertFalse(mission.has_conflict)
         training = self.env["ilo.training"].create(
-            {"name": "Actuarial course", "project_id": self.project_training.id,
-             "user_id": self.ben.id, "date_start": "2030-03-06", "date_end": "2030-03-08"}
+            {
+                "name": "Actuarial course",
+                "project_id": self.project_training.id,
+                "user_id": self.ben.id,
+                "date_start": "2030-03-06",
+                "date_end": "2030-03-08",
+            }
         )
         mission.invalidate_recordset()
         self.assertTrue(mission.has_conflict)
@@ -171,9 +215,11 @@ class TestMissionPlanning(PartnershipCommon):
         self.assertEqual(slots.mission_id, mission)
         self.assertEqual(slots.training_id, training)
         # Ana (not on the training) has no conflict
-        self.assertFalse(self.env["ilo.planning.slot"].search(
-            [("user_id", "=", self.ana.id), ("has_conflict", "=", True)]
-        ))
+        self.assertFalse(
+            self.env["ilo.planning.slot"].search(
+                [("user_id", "=", self.ana.id), ("has_conflict", "=", True)]
+            )
+        )
         # a cancelled training is no conflict
         training.action_cancel()
         mission.invalidate_recordset()
@@ -221,12 +267,21 @@ class TestMissionPlanning(PartnershipCommon):
         event = mission.calendar_event_id
         self.assertTrue(event.allday)
         self.assertEqual(event.partner_ids, (self.ana | self.ben).partner_id)
-        self.assertEqual((event.start_date, event.stop_date), (departure, date(2030, 3, 6)))
+        self.assertEqual(
+            (event.start_date, event.stop_date), (departure, date(2030, 3, 6))
+        )
         self.assertEqual((event.res_model, event.res_id), (mission._name, mission.id))
         # moved with the mission, with its team
-        mission.write({"date_start": "2030-03-03", "date_end": "2030-03-09",
-                       "member_ids": [(3, self.ben.id)]})
-        self.assertEqual((event.start_date, event.stop_date), (date(2030, 3, 3), date(2030, 3, 9)))
+        mission.write(
+            {
+                "date_start": "2030-03-03",
+                "date_end": "2030-03-09",
+                "member_ids": [(3, self.ben.id)],
+            }
+        )
+        self.assertEqual(
+            (event.start_date, event.stop_date), (date(2030, 3, 3), date(2030, 3, 9))
+        )
         self.assertEqual(event.partner_ids, self.ana.partner_id)
         # removed when it is cancelled
         mission.action_cancel()
@@ -243,7 +298,8 @@ class TestMissionPlanning(PartnershipCommon):
         self.assertEqual(line.amount_planned, 1600)
         # refused and resubmitted: the proposal is updated, not duplicated
         other = self._mission(
-            funding_source_id=self.funding_source.id, date_start="2030-05-02",
+            funding_source_id=self.funding_source.id,
+            date_start="2030-05-02",
             date_end="2030-05-04",
         )
         other.action_submit()
@@ -265,15 +321,21 @@ class TestMissionPlanning(PartnershipCommon):
         back = today - timedelta(days=15)
         mission = self._mission(
             funding_source_id=self.funding_source.id,
-            date_start=back - timedelta(days=2), date_end=back, ticket_estimate=500,
+            date_start=back - timedelta(days=2),
+            date_end=back,
+            ticket_estimate=500,
         )
         mission.action_submit()
         mission.with_user(self.users["manager"]).action_approve()
         self.assertLess(mission.report_due_date, today)
         self.assertIn(
-            mission, self.env["ilo.advisory.mission"].search(
-                [("report_due_date", "<", today), ("state", "in", ("approved", "ongoing"))]
-            )
+            mission,
+            self.env["ilo.advisory.mission"].search(
+                [
+                    ("report_due_date", "<", today),
+                    ("state", "in", ("approved", "ongoing")),
+                ]
+            ),
         )
         self.project.invalidate_recordset()
         self.assertIn("mission report", self.project.ilo_status_reasons)
@@ -282,8 +344,10 @@ class TestMissionPlanning(PartnershipCommon):
 @tagged("post_install", "-at_install")
 class TestDsaRates(PartnershipCommon):
     def _import(self, data, filename, user="finance"):
-        return self.env["ilo.dsa.rate.import"].with_user(self.users[user]).create(
-            {"file": base64.b64encode(data), "filename": filename}
+        return (
+            self.env["ilo.dsa.rate.import"]
+            .with_user(self.users[user])
+            .create({"file": base64.b64encode(data), "filename": filename})
         )
 
     def test_access(self):
@@ -300,14 +364,15 @@ class TestDsaRates(PartnershipCommon):
 
     def test_import_csv_all_or_nothing_and_update(self):
         data = (
-            "Country,Location,Rate,Currency,Valid from\n"
-            "Senegal,Dakar,250,USD,01/01/2031\n"
-            "SN,,\"1,180.5\",USD,2031-01-01\n"
-        ).encode()
+            b"Country,Location,Rate,Currency,Valid from\n"
+            b"Senegal,Dakar,250,USD,01/01/2031\n"
+            b'SN,,"1,180.5",USD,2031-01-01\n'
+        )
         action = self._import(data, "dsa.csv").action_import()
         rates = self.env["ilo.dsa.rate"].search(action["domain"])
         self.assertEqual(
-            sorted((r.city or "", r.rate) for r in rates), [("", 1180.5), ("Dakar", 250)]
+            sorted((r.city or "", r.rate) for r in rates),
+            [("", 1180.5), ("Dakar", 250)],
         )
         # again, with a new rate for Dakar: updated, not duplicated
         self._import(data.replace(b"250", b"260"), "dsa.csv").action_import()
@@ -318,7 +383,9 @@ class TestDsaRates(PartnershipCommon):
         # a bad row: nothing imported, every problem named with its line
         bad = data + b"Atlantis,,100,USD,2031-01-01\nGhana,,100,XXX,2031-01-01\n"
         bad = bad.replace(b"Dakar,250", b"Thies,250")
-        with self.assertRaisesMsg(UserError, r"(?s)Line 4: unknown.*country.*Line 5: unknown.*currency"):
+        with self.assertRaisesMsg(
+            UserError, r"(?s)Line 4: unknown.*country.*Line 5: unknown.*currency"
+        ):
             self._import(bad, "dsa.csv").action_import()
         self.assertFalse(self.env["ilo.dsa.rate"].search([("city", "=", "Thies")]))
 

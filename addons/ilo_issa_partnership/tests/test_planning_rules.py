@@ -107,18 +107,30 @@ class TestPlanningRules(BaseCase):
         known, days = public_holidays("fr", D(2026, 12, 24), D(2027, 1, 2))
         self.assertEqual([d for d, _n in days], [D(2026, 12, 25), D(2027, 1, 1)])
         # no holiday in range
-        self.assertEqual(public_holidays("FR", D(2027, 3, 2), D(2027, 3, 3)), (True, []))
+        self.assertEqual(
+            public_holidays("FR", D(2027, 3, 2), D(2027, 3, 3)), (True, [])
+        )
         # an unknown country: no warning, and said so
-        self.assertEqual(public_holidays("XX", D(2027, 1, 1), D(2027, 1, 2)), (False, []))
-        self.assertEqual(public_holidays(False, D(2027, 1, 1), D(2027, 1, 2)), (False, []))
+        self.assertEqual(
+            public_holidays("XX", D(2027, 1, 1), D(2027, 1, 2)), (False, [])
+        )
+        self.assertEqual(
+            public_holidays(False, D(2027, 1, 1), D(2027, 1, 2)), (False, [])
+        )
         # no or reversed dates: nothing
         self.assertEqual(public_holidays("FR", None, D(2027, 1, 2)), (True, []))
-        self.assertEqual(public_holidays("FR", D(2027, 1, 2), D(2027, 1, 1)), (True, []))
+        self.assertEqual(
+            public_holidays("FR", D(2027, 1, 2), D(2027, 1, 1)), (True, [])
+        )
 
     def test_due_dates(self):
         self.assertEqual(
             checklist_due(D(2027, 3, 10), {"visa": 21, "ticket": 7, "debrief": -1}),
-            {"visa": D(2027, 2, 17), "ticket": D(2027, 3, 3), "debrief": D(2027, 3, 11)},
+            {
+                "visa": D(2027, 2, 17),
+                "ticket": D(2027, 3, 3),
+                "debrief": D(2027, 3, 11),
+            },
         )
         self.assertEqual(report_due(D(2027, 3, 20)), D(2027, 4, 3))
         self.assertFalse(report_overdue(D(2027, 3, 20), D(2027, 4, 3)))

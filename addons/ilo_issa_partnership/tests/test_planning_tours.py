@@ -43,13 +43,19 @@ class TestPlanningTours(HttpCase):
         self.assertEqual(mission.estimate_amount, 1800)
         self.assertIn("Independence Day", mission.holiday_warning)
         line = mission.budget_line_ids
-        self.assertEqual((line.mission_proposal, line.amount_proposed), ("proposed", 1800))
+        self.assertEqual(
+            (line.mission_proposal, line.amount_proposed), ("proposed", 1800)
+        )
 
         self.start_tour("/odoo", "ilo_planning_manager_tour", login="admin")
         self.assertEqual(mission.state, "approved")
-        self.assertEqual((line.mission_proposal, line.amount_planned), ("committed", 1800))
+        self.assertEqual(
+            (line.mission_proposal, line.amount_planned), ("committed", 1800)
+        )
         summaries = set(
-            mission.activity_ids.filtered(lambda a: a.user_id == officer).mapped("summary")
+            mission.activity_ids.filtered(lambda a: a.user_id == officer).mapped(
+                "summary"
+            )
         )
         self.assertEqual(
             summaries,
@@ -66,4 +72,3 @@ class TestPlanningTours(HttpCase):
         self.assertEqual(
             (event.start_date, event.stop_date), (date(year, 4, 2), date(year, 4, 6))
         )
-

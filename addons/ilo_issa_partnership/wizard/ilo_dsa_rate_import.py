@@ -37,7 +37,9 @@ class IloDsaRateImport(models.TransientModel):
             rows, errors = dsa.parse_file(data, filename)
         except ValueError as error:
             raise UserError(
-                self.env._("%(file)s cannot be read: %(error)s", file=filename, error=error)
+                self.env._(
+                    "%(file)s cannot be read: %(error)s", file=filename, error=error
+                )
             ) from error
         values = []
         for row in rows:
@@ -54,8 +56,10 @@ class IloDsaRateImport(models.TransientModel):
         text = row["country"]
         field = "code" if len(text) == 2 else "name"
         country = self.env["res.country"].search([(field, "=ilike", text)], limit=1)
-        currency = self.env["res.currency"].with_context(active_test=False).search(
-            [("name", "=", row["currency"])], limit=1
+        currency = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("name", "=", row["currency"])], limit=1)
         )
         if not country:
             return {}, (row["line"], "country", row["country"])
@@ -74,9 +78,14 @@ class IloDsaRateImport(models.TransientModel):
         rates = Rate.browse()
         for vals in values:
             same = Rate.search(
-                [("country_id", "=", vals["country_id"]), ("date_from", "=", vals["date_from"])]
-            ).filtered(lambda r, vals=vals: (r.city or "").casefold()
-                       == (vals["city"] or "").casefold())
+                [
+                    ("country_id", "=", vals["country_id"]),
+                    ("date_from", "=", vals["date_from"]),
+                ]
+            ).filtered(
+                lambda r, vals=vals: (r.city or "").casefold()
+                == (vals["city"] or "").casefold()
+            )
             if same:
                 same[:1].write(vals)
                 rates |= same[:1]
