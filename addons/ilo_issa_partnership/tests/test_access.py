@@ -21,6 +21,7 @@ MATRIX = {
     "ilo.deliverable": {**READERS, "officer": RWC, "manager": CRUD},
     "ilo.funding.source": BUDGET,
     "ilo.budget.line": BUDGET,
+    "ilo.dsa.rate": BUDGET,
 }
 
 # SQL-view reports: everyone in the partnership reads them (money: see test_reporting)
@@ -31,7 +32,8 @@ REPORTS = {
         "finance",
         "leadership",
         "manager",
-    )
+    ),
+    "ilo.planning.slot": ("reader", "officer", "finance", "leadership", "manager"),
 }
 
 # action -> roles allowed (starting state set up by the test)
@@ -99,10 +101,18 @@ class TestAccessMatrix(PartnershipCommon):
                 "date_to": "2030-06-30",
                 "amount_planned": n,
             },
+            "ilo.dsa.rate": {
+                "country_id": self.country.id,
+                "rate": n,
+                "date_from": f"{2000 + n}-01-01",
+            },
         }[model]
 
     def _write_vals(self, model):
-        return {"ilo.collaboration.area": {"sequence": 99}}.get(
+        return {
+            "ilo.collaboration.area": {"sequence": 99},
+            "ilo.dsa.rate": {"city": "Renamed"},
+        }.get(
             model, {"name": "Renamed"}
         )
 
@@ -119,6 +129,7 @@ class TestAccessMatrix(PartnershipCommon):
         abstract |= {"ilo.result", "ilo.indicator", "ilo.indicator.period"}
         abstract |= {"ilo.portal.mixin", "ilo.workflow.mixin", "ilo.input.check.mixin"}
         abstract |= {"ilo.bulk.import"}  # load() of several models, the user's rights
+        abstract |= {"ilo.timeline.mixin"}
         abstract |= set(REPORTS)
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
 
