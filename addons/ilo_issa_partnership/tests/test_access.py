@@ -112,9 +112,7 @@ class TestAccessMatrix(PartnershipCommon):
         return {
             "ilo.collaboration.area": {"sequence": 99},
             "ilo.dsa.rate": {"city": "Renamed"},
-        }.get(
-            model, {"name": "Renamed"}
-        )
+        }.get(model, {"name": "Renamed"})
 
     def test_models_are_all_in_the_matrix(self):
         models = (
