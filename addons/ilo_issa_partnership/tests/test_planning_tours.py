@@ -47,6 +47,17 @@ class TestPlanningTours(HttpCase):
             (line.mission_proposal, line.amount_proposed), ("proposed", 1800)
         )
 
+        # the officer also runs a training during the mission: a conflict
+        self.env["ilo.training"].create(
+            {
+                "name": "Overlapping training",
+                "project_id": project.id,
+                "user_id": officer.id,
+                "date_start": mission.date_end,
+                "date_end": mission.date_end,
+            }
+        )
+        self.assertTrue(mission.has_conflict)
         self.start_tour("/odoo", "ilo_planning_manager_tour", login="admin")
         self.assertEqual(mission.state, "approved")
         self.assertEqual(

@@ -157,5 +157,17 @@ registry.category("web_tour.tours").add("ilo_planning_manager_tour", {
             content: "The mission is on its team member's planning",
             trigger: `.o_data_row:contains(${MISSION}):contains(Planning Officer)`,
         },
+        {
+            trigger: ".o_searchview_dropdown_toggler",
+            run: "click",
+        },
+        {
+            trigger: ".o_filter_menu .o-dropdown-item:contains(Conflicts)",
+            run: "click",
+        },
+        {
+            content: "The officer's training at the same dates: both in conflict",
+            trigger: `.o_list_view:has(.o_data_row:contains(${MISSION})):has(.o_data_row:contains(Overlapping training))`,
+        },
     ],
 });
