@@ -2,7 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models, tools
 
+from .ilo_advisory_mission import MISSION_STATES
+from .ilo_training import TRAINING_STATES
+
 ACTIVITY_KINDS = [("mission", "Mission"), ("training", "Training")]
+# a mission's or a training's state
+SLOT_STATES = MISSION_STATES + [s for s in TRAINING_STATES if s not in MISSION_STATES]
 
 
 class IloPlanningSlot(models.Model):
@@ -28,7 +33,7 @@ class IloPlanningSlot(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     date_start = fields.Date(string="Start", readonly=True)
     date_end = fields.Date(string="End", readonly=True)
-    state = fields.Char(readonly=True)
+    state = fields.Selection(SLOT_STATES, readonly=True)
     has_conflict = fields.Boolean(string="Conflict", readonly=True)
 
     def init(self):
