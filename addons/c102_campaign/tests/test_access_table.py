@@ -40,6 +40,9 @@ TABLE = {
     "ilo.budget.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.expenditure.import": "- - crw - crw - -",  # transient
     "ilo.budget.revise.wizard": "- - crw - crw - -",  # transient
+    "ilo.dsa.rate": "r r crwd r crwd - -",
+    "ilo.dsa.rate.import": "- - crw - crw - -",  # transient
+    "ilo.planning.slot": "r r r r r - -",  # SQL view
     "c102.part": "r r r r rw - -",
     "c102.country": "r crw r r crwd - -",
     "c102.article3.exception": "r crwd r r crwd - -",
@@ -73,6 +76,7 @@ ABSTRACT = {
     "ilo.workflow.mixin",
     "ilo.input.check.mixin",
     "ilo.bulk.import",
+    "ilo.timeline.mixin",
     "c102.campaign.map",
     # the PDF reports' content (report.<module>.<template>): read through the
     # report's own access (the records printed)

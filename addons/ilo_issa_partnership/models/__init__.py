@@ -32,3 +32,8 @@ from . import ilo_indicator_period
 from . import ir_attachment
 from . import ir_actions_report
 from . import digest_digest
+from . import ilo_timeline_mixin
+from . import ilo_dsa_rate
+from . import ilo_advisory_mission_planning
+from . import ilo_budget_line_mission
+from . import ilo_planning_slot

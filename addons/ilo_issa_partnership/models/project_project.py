@@ -1,13 +1,11 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import StatusInput, project_status
 from ..rules.cpo import normalise_cpo
-from ..rules.status import REPORT_GRACE_DAYS
 from .res_users import PARTNERSHIP_USERS
 
 # what a duplicate of a partnership project keeps (ProjectProject.copy_data)
@@ -208,7 +206,8 @@ class ProjectProject(models.Model):
                 [
                     ("project_id", "in", self.ids),
                     ("state", "in", ("approved", "ongoing")),
-                    ("date_end", "<", today - timedelta(days=REPORT_GRACE_DAYS)),
+                    # due REPORT_GRACE_DAYS after return (rules.planning.report_due)
+                    ("report_due_date", "<", today),
                 ],
                 ["project_id"],
                 ["__count"],

@@ -32,3 +32,6 @@ from . import test_money_right
 from . import test_budget_revision
 from . import test_budget_trial
 from . import test_donor_report
+from . import test_planning_rules
+from . import test_planning
+from . import test_planning_tours

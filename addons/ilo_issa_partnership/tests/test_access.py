@@ -29,6 +29,7 @@ MATRIX = {
         "finance": "rc",
         "manager": "rc",
     },
+    "ilo.dsa.rate": BUDGET,
 }
 
 # SQL-view reports: everyone in the partnership reads them (money: see test_reporting)
@@ -39,7 +40,8 @@ REPORTS = {
         "finance",
         "leadership",
         "manager",
-    )
+    ),
+    "ilo.planning.slot": ("reader", "officer", "finance", "leadership", "manager"),
 }
 
 # action -> roles allowed (starting state set up by the test)
@@ -122,12 +124,18 @@ class TestAccessMatrix(PartnershipCommon):
                 "amount_before": n,
                 "amount_after": n + 1,
             },
+            "ilo.dsa.rate": {
+                "country_id": self.country.id,
+                "rate": n,
+                "date_from": f"{2000 + n}-01-01",
+            },
         }[model]
 
     def _write_vals(self, model):
         return {
             "ilo.collaboration.area": {"sequence": 99},
             "ilo.budget.revision": {"reason": "Rewritten"},
+            "ilo.dsa.rate": {"city": "Renamed"},
         }.get(model, {"name": "Renamed"})
 
     def test_models_are_all_in_the_matrix(self):
@@ -144,6 +152,7 @@ class TestAccessMatrix(PartnershipCommon):
         abstract |= {"ilo.portal.mixin", "ilo.workflow.mixin", "ilo.input.check.mixin"}
         abstract |= {"ilo.bulk.import"}  # load() of several models, the user's rights
         abstract |= {"ilo.report.mixin"}  # the PDF reports' AbstractModel base
+        abstract |= {"ilo.timeline.mixin"}
         abstract |= set(REPORTS)
         self.assertEqual(set(models) - abstract - set(MATRIX), set())
 

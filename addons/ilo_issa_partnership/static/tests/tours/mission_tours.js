@@ -150,8 +150,9 @@ registry.category("web_tour.tours").add("ilo_mission_approve_from_activity_tour"
                 ".o_statusbar_status button.o_arrow_button_current:contains(Approved)",
         },
         {
-            content: "The activity is done: gone from the mission",
-            trigger: ".o-mail-Chatter:not(:has(.o-mail-Activity))",
+            content: "The approval activity is done: gone from the mission (the checklist follows)",
+            trigger:
+                ".o-mail-Chatter:not(:has(.o-mail-Activity:contains(Approve or refuse))):has(.o-mail-Activity:contains(Visa))",
         },
     ],
 });
