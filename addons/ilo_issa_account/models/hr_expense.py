@@ -24,9 +24,13 @@ class HrExpense(models.Model):
         groups=PARTNERSHIP_USERS,
     )
 
-    @api.onchange("ilo_mission_id")
-    def _onchange_ilo_mission_id(self):
-        distribution = self.ilo_mission_id._ilo_travel_distribution()
-        if distribution:
-            self.analytic_distribution = distribution
-
+    @api.depends("ilo_mission_id")
+    def _compute_analytic_distribution(self):
+        """A mission's expense is distributed on the mission's travel budget line
+        (project, funding source and travel accounts) when it has one."""
+        res = super()._compute_analytic_distribution()
+        for expense in self.filtered("ilo_mission_id"):
+            distribution = expense.ilo_mission_id._ilo_travel_distribution()
+            if distribution:
+                expense.analytic_distribution = distribution
+        return res

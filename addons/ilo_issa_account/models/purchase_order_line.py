@@ -107,3 +107,5 @@ class PurchaseOrderLine(models.Model):
         if self:
             field = self._fields["ilo_budget_line_ids"]
             self.env.add_to_compute(field, self.sudo())
+            # now: the budget lines' committed amounts follow the new matches
+            self.sudo().flush_recordset(["ilo_budget_line_ids"])
