@@ -21,7 +21,9 @@ class IloAdvisoryMission(models.Model):
         groups=PARTNERSHIP_USERS,
     )
     ilo_expense_count = fields.Integer(
-        string="Expenses", compute="_compute_ilo_expense_total", groups=PARTNERSHIP_USERS
+        string="Expenses",
+        compute="_compute_ilo_expense_total",
+        groups=PARTNERSHIP_USERS,
     )
     ilo_expense_total = fields.Monetary(
         string="Travel expenses total",

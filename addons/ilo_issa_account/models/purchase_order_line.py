@@ -75,7 +75,11 @@ class PurchaseOrderLine(models.Model):
             line.ilo_qty_billed = quantity
 
     @api.depends(
-        "ilo_qty_billed", "product_qty", "price_subtotal", "order_id.state", "display_type"
+        "ilo_qty_billed",
+        "product_qty",
+        "price_subtotal",
+        "order_id.state",
+        "display_type",
     )
     def _compute_ilo_open_amount(self):
         for line in self:

@@ -51,9 +51,7 @@ class TestVendorBills(AccountingBridgeCommon):
     def test_split_distribution_60_40(self):
         other_source = self._funding_source("EU-TEST")
         other = self._budget_line(other_source)
-        bill = self._bill(
-            2_000, {self._key(): 60.0, self._key(other_source): 40.0}
-        )
+        bill = self._bill(2_000, {self._key(): 60.0, self._key(other_source): 40.0})
         bill.action_post()
         self.assertAlmostEqual(self.budget.amount_actual, 1_200)
         self.assertAlmostEqual(other.amount_actual, 800)
@@ -206,6 +204,4 @@ class TestMissionExpenses(AccountingBridgeCommon):
         )
         # the smart button lists the mission's expenses
         action = mission.action_view_ilo_expenses()
-        self.assertEqual(
-            self.env["hr.expense"].search(action["domain"]), expense
-        )
+        self.assertEqual(self.env["hr.expense"].search(action["domain"]), expense)
