@@ -1,9 +1,15 @@
 from . import models
 
 
+def pre_init_hook(env):
+    """What finance typed as committed before the bridge stays committed, outside
+    Purchase (the column is filled before the module's fields are set up)."""
+    env.cr.execute(
+        "ALTER TABLE ilo_budget_line ADD COLUMN IF NOT EXISTS ilo_committed_manual "
+        "numeric; UPDATE ilo_budget_line SET ilo_committed_manual = amount_committed"
+    )
+
+
 def post_init_hook(env):
-    """Committed amounts were typed until now: from here on they are the open
-    purchase orders' (computed), for every budget line already there."""
-    budgets = env["ilo.budget.line"].with_context(active_test=False).search([])
+    """Purchase orders already confirmed count as committed on their budget lines."""
     env["purchase.order.line"].search([])._ilo_rematch_budget_lines()
-    env.add_to_compute(budgets._fields["amount_committed"], budgets)

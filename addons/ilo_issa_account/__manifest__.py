@@ -23,5 +23,6 @@
             "ilo_issa_account/static/tests/tours/*.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
 }

@@ -11,18 +11,30 @@ from odoo.addons.ilo_issa_partnership.models.ilo_funding_source_analytic import 
 
 
 class IloBudgetLine(models.Model):
-    """With Odoo Accounting: the committed amount is no longer typed, it is the open
-    amount of the confirmed purchase orders distributed on the line."""
+    """With Odoo Accounting: the committed amount is computed: the open amount of the
+    confirmed purchase orders distributed on the line, plus what is committed outside
+    Purchase (typed or imported, as before the bridge)."""
 
     _inherit = "ilo.budget.line"
 
     amount_committed = fields.Monetary(
         compute="_compute_amount_committed",
+        inverse="_inverse_amount_committed",
         store=True,
-        readonly=True,
+    )
+    ilo_committed_purchase = fields.Monetary(
+        string="Committed by purchase orders",
+        compute="_compute_ilo_committed_purchase",
+        store=True,
         help="Confirmed purchase orders not billed yet (untaxed), whose analytic "
-        "distribution matches the line, converted at each order's date; the share "
-        "of the distribution on the line counts.",
+        "distribution matches the line, converted at each order's date; the line's "
+        "share of the distribution counts. Computed, never typed.",
+    )
+    ilo_committed_manual = fields.Monetary(
+        string="Committed outside Purchase",
+        help="Commitments not in Odoo Purchase (a contract, an agreement signed "
+        "elsewhere): what finance types or imports as committed, beside the purchase "
+        "orders.",
     )
     ilo_purchase_line_ids = fields.Many2many(
         "purchase.order.line",
@@ -32,7 +44,23 @@ class IloBudgetLine(models.Model):
         string="Purchase order lines",
         readonly=True,
         copy=False,
+        groups="purchase.group_purchase_user",
     )
+
+    @api.depends("ilo_committed_manual", "ilo_committed_purchase")
+    def _compute_amount_committed(self):
+        for budget in self:
+            budget.amount_committed = (
+                budget.ilo_committed_manual + budget.ilo_committed_purchase
+            )
+
+    def _inverse_amount_committed(self):
+        """Committed typed or imported: what the purchase orders do not explain is
+        committed outside Purchase."""
+        for budget in self:
+            budget.ilo_committed_manual = (
+                budget.amount_committed - budget.ilo_committed_purchase
+            )
 
     @api.depends(
         "ilo_purchase_line_ids.ilo_open_amount",
@@ -41,7 +69,7 @@ class IloBudgetLine(models.Model):
         "currency_id",
         "company_id",
     )
-    def _compute_amount_committed(self):
+    def _compute_ilo_committed_purchase(self):
         for budget in self:
             total = 0.0
             company = budget.company_id or self.env.company
@@ -55,7 +83,7 @@ class IloBudgetLine(models.Model):
                     company,
                     line._ilo_date(),
                 )
-            budget.amount_committed = total
+            budget.ilo_committed_purchase = total
 
     @api.model
     def _ilo_distribution_shares(self, distribution, day):

@@ -5,6 +5,7 @@ reports distributed over a budget line's accounts are its actual spend; confirme
 purchase orders not billed yet are its committed amount."""
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from .common import AccountingBridgeCommon
@@ -47,6 +48,22 @@ class TestVendorBills(AccountingBridgeCommon):
         )
         bill_chf.action_post()
         self.assertAlmostEqual(budget_chf.amount_actual, 400)
+
+    def test_no_rate_no_posting(self):
+        """Never 1:1: a partnership bill in a currency with no rate at its date is
+        refused, naming the fix."""
+        mru = self.env.ref("base.MRU")
+        mru.active = True
+        bill = self._bill(400_000, currency=mru)
+        with self.assertRaisesMsg(UserError, "MRU.*no exchange rate.*enter that rate"):
+            bill.action_post()
+        self.env["res.currency.rate"].create(
+            {"currency_id": mru.id, "name": "2030-01-01", "rate": 40.0}
+        )
+        # the rate entered, the bill converts again when its date is set again
+        bill.invoice_date = "2030-03-11"
+        bill.action_post()
+        self.assertAlmostEqual(self.budget.amount_actual, 10_000)
 
     def test_split_distribution_60_40(self):
         other_source = self._funding_source("EU-TEST")
@@ -100,10 +117,13 @@ class TestPurchaseCommitments(AccountingBridgeCommon):
         self.assertAlmostEqual(self.budget.amount_committed, 1_000)
         self.assertEqual(self.budget.ilo_purchase_line_ids, order.order_line)
         self.assertAlmostEqual(self.budget.amount_available, 99_000)
-        # the committed amount is computed, no longer typed
-        self.assertTrue(self.budget._fields["amount_committed"].readonly)
+        self.assertAlmostEqual(self.budget.ilo_committed_purchase, 1_000)
+        # a contract signed outside Purchase is typed beside the orders
+        self.budget.amount_committed = 1_500
+        self.assertAlmostEqual(self.budget.ilo_committed_manual, 500)
+        self.assertAlmostEqual(self.budget.ilo_committed_purchase, 1_000)
         order.button_cancel()
-        self.assertAlmostEqual(self.budget.amount_committed, 0)
+        self.assertAlmostEqual(self.budget.amount_committed, 500)
 
     def test_partly_billed_order(self):
         order = self._order()
