@@ -19,7 +19,7 @@ PY="$VENV/bin/python"
 LOG_DIR="$ILO_STATE_DIR/logs"
 ODOO_CONF="$ROOT/odoo.conf"
 # The project's addons: the one list (dbtool.py and the ilo CLI read ILO_MODULES).
-MODULES="ilo_issa_partnership,c102_campaign"
+MODULES="ilo_issa_partnership,c102_campaign,ilo_issa_account"
 export ILO_MODULES="$MODULES"
 
 if [ "$(id -u)" = 0 ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make upstream: Odoo's own test suites (project and portal by default) run under
 # pytest-odoo twice: on a database with only Odoo's modules (project, mail, analytic,
-# portal) and on a database with both addons installed. Every test sees the whole
+# portal, and account, purchase, hr_expense that the accounting bridge depends on) and
+# on a database with the addons installed. Every test sees the whole
 # registry of its database. A test that fails only where the addons are installed fails
 # this command; failures both databases share are Odoo's (or this Odoo tree's) and are
 # listed, not counted.
@@ -12,7 +13,8 @@ source "$(dirname "$0")/common.sh"
 provision
 
 SUITES="${ILO_UPSTREAM_SUITES:-project portal}"
-BASE_MODULES="project,mail,analytic,portal"
+# the Odoo modules the addons depend on, in both databases: a fair comparison
+BASE_MODULES="project,mail,analytic,portal,account,purchase,hr_expense"
 STAMP="$(date +%Y%m%d_%H%M%S)_$$"
 DB_BASE="ilo_up_base_$STAMP"
 DB_ADDONS="ilo_up_addons_$STAMP"

@@ -14,7 +14,7 @@ from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-MODULES = ("ilo_issa_partnership", "c102_campaign")
+MODULES = ("ilo_issa_partnership", "c102_campaign", "ilo_issa_account")
 
 AREAS_FR = {
     "area_advisory": "Services de conseil technique",
