@@ -5,7 +5,6 @@ a preview of every change per country (old -> new) before anything is written, a
 error per bad row, all or nothing. The rows are read by ``rules.ratification``: a
 file changes only what it speaks to, and the same facts again change nothing."""
 
-import base64
 from dataclasses import dataclass, field
 
 from odoo import api, fields, models
@@ -20,7 +19,7 @@ from ..rules import (
     needs_article_2,
     read_row,
 )
-from ..rules.ratification import read_table, rewrites
+from ..rules.ratification import rewrites
 
 # fact -> field of c102.country that holds it (for its label)
 FACT_FIELDS = {
@@ -48,7 +47,7 @@ class _Row:
 
 class C102RatificationImport(models.TransientModel):
     _name = "c102.ratification.import"
-    _inherit = ["ilo.input.check.mixin"]
+    _inherit = ["ilo.input.check.mixin", "ilo.table.import.mixin"]
     _description = "Import C102 Ratifications"
 
     file = fields.Binary(required=True)
@@ -173,17 +172,8 @@ class C102RatificationImport(models.TransientModel):
     def _read_table(self):
         """The file's rows and its column map, or a UserError saying what is
         wrong with the file as a whole."""
-        try:
-            rows = read_table(base64.b64decode(self.file or b""), self.filename)
-        except Exception as exc:
-            raise UserError(
-                self.env._(
-                    "The file could not be read as CSV or XLSX: %(error)s", error=exc
-                )
-            ) from exc
-        if len(rows) < 2:
-            raise UserError(self.env._("The file has no ratification rows."))
-        columns = header_map(rows[0])
+        rows = self._ilo_read_table(self.file, self.filename).rows
+        columns = header_map(rows[0][1])
         missing = [k for k in ("country", "date") if k not in columns]
         if "code" in columns and "country" in missing:
             missing.remove("country")
@@ -225,7 +215,7 @@ class C102RatificationImport(models.TransientModel):
             lookups["records"],
         )
         result, seen = [], {}
-        for number, values in enumerate(rows[1:], start=2):
+        for number, values in rows[1:]:
             cells = {
                 key: values[i] if i < len(values) else None
                 for key, i in columns.items()

@@ -28,12 +28,12 @@ class C102SupervisionImport(models.TransientModel):
 
     def _problem(self, code, params):
         """A problem of ``rules.supervision.read_comments`` in the user's language."""
+        if code == "table":  # the file as a whole: the import engine's words
+            return self.env["ilo.table.import.mixin"]._ilo_table_message(
+                params["error"]
+            )
         _ = self.env._
         messages = {
-            "not_utf8": _(
-                "the file is not UTF-8, UTF-16 or Windows-1252 text: save it as "
-                "CSV UTF-8"
-            ),
             "empty": _("the file has no comment rows"),
             "missing_columns": _(
                 "no column for %(columns)s: the header needs Country (or ISO code), "
