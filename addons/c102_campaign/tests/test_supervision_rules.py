@@ -126,11 +126,13 @@ class TestCommentsFile(BaseCase):
             "SN,2023,obs,,\n"
         )
         self.assertEqual(problems, [])
+        # rows numbered as the spreadsheet shows them (the import engine's): a
+        # cell over two lines is still one row
         self.assertEqual(
             [(r.line, r.code, r.comment_type) for r in rows],
             [
                 (2, "SN", "direct_request"),
-                (4, "SN", "observation"),
+                (3, "SN", "observation"),
             ],
         )
         self.assertEqual(rows[0].summary, "two\nlines")

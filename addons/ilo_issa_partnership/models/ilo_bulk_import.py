@@ -154,11 +154,12 @@ class IloBulkImport(models.AbstractModel):
             if not country:
                 errors.append(self.env._("unknown country %(value)r", value=text))
             return str(country.id or "")
+        label = field._description_string(self.env)
         if field.type in ("date", "datetime"):
-            day = self._ilo_cell(tables.parse_date, value, field.string, errors)
+            day = self._ilo_cell(tables.parse_date, value, label, errors)
             return day.isoformat() if day else ""
         if field.type in ("float", "monetary", "integer"):
-            number = self._ilo_cell(tables.parse_number, value, field.string, errors)
+            number = self._ilo_cell(tables.parse_number, value, label, errors)
             if number is not None and field.type == "integer" and number.is_integer():
                 number = int(number)
             return "" if number is None else str(number)

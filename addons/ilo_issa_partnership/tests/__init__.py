@@ -25,3 +25,4 @@ from . import test_actual_spend
 from . import test_spend_rates
 from . import test_spend_matching
 from . import test_expenditure_import
+from . import test_import_engine

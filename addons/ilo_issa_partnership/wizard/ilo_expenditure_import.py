@@ -59,6 +59,10 @@ class IloExpenditureImport(models.TransientModel):
         return action
 
     def _report_text(self, report):
+        text = self._report_verdict(report)
+        return f"{text}\n({report['read_as']})" if report.get("read_as") else text
+
+    def _report_verdict(self, report):
         if report["errors"]:
             lines = [
                 self.env._(
@@ -85,7 +89,8 @@ class IloExpenditureImport(models.TransientModel):
     def import_file(self, data, filename, dryrun=True):
         """Read and judge a ledger extract (``data``: the file's bytes in base64) and,
         unless ``dryrun`` or any row is bad, write it. Returns ``{"errors": [[line,
-        text]...], "created", "updated", "unchanged", "references"}``."""
+        text]...], "created", "updated", "unchanged", "references"}`` and, when the
+        file could be read, "read_as" (its encoding and separator)."""
         # finance's (and managers') only, over RPC too
         self.check_access("create")
         try:
@@ -106,9 +111,13 @@ class IloExpenditureImport(models.TransientModel):
             errors += [[row["line"], text] for text in row_errors]
             if not row_errors:
                 values[row["reference"]] = vals
-        if errors:
-            return self._report(sorted(errors, key=lambda e: e[0]))
-        return self._ilo_write(values, dryrun)
+        report = (
+            self._report(sorted(errors, key=lambda e: e[0]))
+            if errors
+            else self._ilo_write(values, dryrun)
+        )
+        report["read_as"] = self._ilo_read_as(table)
+        return report
 
     @api.model
     def _report(self, errors, created=0, updated=0, unchanged=0, references=()):
