@@ -396,6 +396,12 @@ class C102RatificationImport(models.TransientModel):
         self.ensure_one()
         if self.state != "preview":
             self.action_preview()
+        self._check_no_bad_row()
+        rows = self._read()
+        self._check_unchanged_since_preview(rows)
+        return self._imported_action(self._write_rows(rows))
+
+    def _check_no_bad_row(self):
         bad = self.line_ids.filtered("error")
         if bad:
             raise UserError(
@@ -410,7 +416,8 @@ class C102RatificationImport(models.TransientModel):
                     ),
                 )
             )
-        rows = self._read()
+
+    def _check_unchanged_since_preview(self, rows):
         previewed = sorted(
             (c.line_id.row_number, c.field_name, c.new_value) for c in self.change_ids
         )
@@ -426,6 +433,9 @@ class C102RatificationImport(models.TransientModel):
                     "file again. Nothing was imported."
                 )
             )
+
+    def _write_rows(self, rows):
+        """Write the rows' changes; the campaign records they touch."""
         Country = self.env["c102.country"]
         touched = Country
         for row in rows:
@@ -435,12 +445,15 @@ class C102RatificationImport(models.TransientModel):
             if row.changes:
                 record._write_facts(row.new, [key for key, _o, _n in row.changes])
             touched |= record
+        return touched
+
+    def _imported_action(self, countries):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Imported ratifications"),
             "res_model": "c102.country",
             "view_mode": "list,form",
-            "domain": [("id", "in", touched.ids)],
+            "domain": [("id", "in", countries.ids)],
         }
 
     def _reopen(self):

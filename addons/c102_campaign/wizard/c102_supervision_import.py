@@ -113,31 +113,33 @@ class C102SupervisionImport(models.TransientModel):
         self.ensure_one()
         values, problems = self._rows()
         if problems:
-            raise UserError(
-                self.env._(
-                    "Nothing was imported: %(count)s problem(s) in %(file)s.\n%(rows)s",
-                    count=len(problems),
-                    file=self.filename or self.env._("the file"),
-                    rows="\n".join(
-                        self.env._("Line %(line)s: %(error)s", line=line, error=error)
-                        for line, error in problems
-                    ),
-                )
-            )
+            raise UserError(self._problems_text(problems))
         outcomes = Counter(self._write_comment(vals) for vals in values)
-        self.write(
-            {
-                "state": "done",
-                "result": self.env._(
-                    "%(count)s comment(s): %(new)s new, %(updated)s updated, "
-                    "%(unchanged)s unchanged.",
-                    count=len(values),
-                    new=outcomes["new"],
-                    updated=outcomes["updated"],
-                    unchanged=outcomes["unchanged"],
-                ),
-            }
+        self.write({"state": "done", "result": self._result_text(values, outcomes)})
+        return self._reopen()
+
+    def _problems_text(self, problems):
+        return self.env._(
+            "Nothing was imported: %(count)s problem(s) in %(file)s.\n%(rows)s",
+            count=len(problems),
+            file=self.filename or self.env._("the file"),
+            rows="\n".join(
+                self.env._("Line %(line)s: %(error)s", line=line, error=error)
+                for line, error in problems
+            ),
         )
+
+    def _result_text(self, values, outcomes):
+        return self.env._(
+            "%(count)s comment(s): %(new)s new, %(updated)s updated, "
+            "%(unchanged)s unchanged.",
+            count=len(values),
+            new=outcomes["new"],
+            updated=outcomes["updated"],
+            unchanged=outcomes["unchanged"],
+        )
+
+    def _reopen(self):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Import supervisory comments"),
