@@ -240,9 +240,7 @@ def test_import_budget(server, odoo, tmp_path):
     for _ in range(2):
         proc = ilo(server, "import-budget", "--skip-invalid", str(budget))
         assert proc.returncode == 0, proc.stderr
-        assert "1 row(s) imported (created or updated); 4 skipped." in (
-            proc.stdout
-        )
+        assert "1 row(s) imported (created or updated); 4 skipped." in (proc.stdout)
     assert Line.search_count([]) == before + 1
 
 
@@ -366,20 +364,23 @@ def test_import_budget_refuses_ambiguous_amounts_and_writes_no_batch(
 def test_import_expenditure_workbooks(server, odoo, tmp_path):
     """A formula never calculated is refused (not read as 0); a LibreOffice
     workbook's rows are all seen (not "0 lines imported")."""
-    proc = ilo(server, "import-expenditure", str(FIXTURES / "ledger_formula_no_value.xlsx"))
+    proc = ilo(
+        server, "import-expenditure", str(FIXTURES / "ledger_formula_no_value.xlsx")
+    )
     assert proc.returncode != 0
     assert "cell C3 holds a formula with no saved value" in proc.stderr, proc.stderr
     proc = ilo(
-        server, "import-expenditure", "--dry-run", str(FIXTURES / "ledger_libreoffice.xlsx")
+        server,
+        "import-expenditure",
+        "--dry-run",
+        str(FIXTURES / "ledger_libreoffice.xlsx"),
     )
     assert proc.returncode == 1  # its project "P" is none of the server's
     assert "ledger_libreoffice.xlsx:2: project 'P'" in proc.stderr, proc.stderr
     assert "ledger_libreoffice.xlsx:3: project 'P'" in proc.stderr, proc.stderr
 
 
-def test_control_characters_refused_at_input_cleaned_at_export(
-    server, odoo, tmp_path
-):
+def test_control_characters_refused_at_input_cleaned_at_export(server, odoo, tmp_path):
     """A text field of the addons refuses a pasted control character (a readable
     message over RPC); a project name holding one (Odoo's own field, or saved
     before) is cleaned in the IATI file instead of a traceback."""
@@ -397,7 +398,9 @@ def test_control_characters_refused_at_input_cleaned_at_export(
     Project.browse(project).write({"name": ADVISORY + "\x0b"})
     try:
         target = tmp_path / "iati.xml"
-        proc = ilo(server, "iati-export", "--project", "Actuarial advisory", "-o", str(target))
+        proc = ilo(
+            server, "iati-export", "--project", "Actuarial advisory", "-o", str(target)
+        )
         assert "Traceback" not in proc.stderr
         assert proc.returncode == 0, proc.stderr
         assert f"<narrative>{ADVISORY}\n</narrative>" in target.read_text()

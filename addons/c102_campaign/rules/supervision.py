@@ -236,8 +236,8 @@ def _read_row(cells, line, today):
 
 def read_comments(data, today):
     """``(rows, problems)`` of a CSV or XLSX file (bytes, read by the partnership
-    addon's import engine ``tables.read_table``: encodings, separators, workbooks). A problem is ``(line, code, params)``; the header
-    is line 1."""
+    addon's import engine ``tables.read_table``: encodings, separators,
+    workbooks). A problem is ``(line, code, params)``; the header is line 1."""
     try:
         table = read_table(data)
     except TableError as exc:

@@ -181,7 +181,9 @@ class TestCommentsFile(BaseCase):
                 [(line, kind, params)] = s.read_comments(data, TODAY)[1]
                 self.assertEqual((line, kind, params["error"].code), (1, "table", code))
         # Latin-1 bytes that Windows-1252 leaves undefined are read, not refused
-        rows, problems = s.read_comments(b"Pays;Ann\xe9e;Type\nB\xe9nin;2022;Observation\n", TODAY)
+        rows, problems = s.read_comments(
+            b"Pays;Ann\xe9e;Type\nB\xe9nin;2022;Observation\n", TODAY
+        )
         self.assertEqual(problems, [])
         self.assertEqual(
             self.parse("Name,Year\nBenin,2022\n")[1],

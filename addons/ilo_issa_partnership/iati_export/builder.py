@@ -8,7 +8,8 @@ dict holds:
     status (ActivityStatus code), dates [(type, date)], countries [(code, pct)],
     regions [(code, vocabulary, pct)], sectors [(code, vocabulary, pct)],
     budgets [{start, end, value, currency, value_date, type (1 original, 2 revised;
-    default 1)}], today (the export's date), transactions [{type, date, value, currency, description}],
+    default 1)}], today (the export's date), transactions [{type, date, value,
+    currency, description}],
     documents [{url, title, category, format, lang}], default_currency,
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
@@ -29,6 +30,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def clean_text(text):
     """``text`` as XML can hold it (for data saved before the input checks)."""
     return _NOT_XML.sub("", _LINE_BREAKS.sub("\n", str(text)))
+
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -302,7 +304,7 @@ def _rule_budgets(data):
             problems.append(f"budget period {start} to {end} ends before it starts")
         elif (end - start).days > 366 or (end.year - start.year) > 1:
             problems.append(f"budget period {start} to {end} is longer than one year")
-    for before, after in zip(budgets, budgets[1:]):
+    for before, after in zip(budgets, budgets[1:], strict=False):
         same = before.get("type", "1") == after.get("type", "1")
         if same and after["start"] <= before["end"]:
             problems.append(

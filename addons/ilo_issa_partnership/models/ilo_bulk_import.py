@@ -118,8 +118,8 @@ class IloBulkImport(models.AbstractModel):
 
     @api.model
     def _ilo_loaded(self, kind, specs, rows, problems):
-        """``[(order, line, row kind, load values, spec)]`` of the rows without problems,
-        their cells read by the engine (problems added per line)."""
+        """``[(order, line, row kind, load values, spec)]`` of the rows without
+        problems, their cells read by the engine (problems added per line)."""
         order = list(FILES[kind])
         loaded = []
         for line, values in rows:
@@ -229,7 +229,11 @@ class IloBulkImport(models.AbstractModel):
         """load's message, with the accepted values of a selection field."""
         field = spec["info"].get(message.get("field"))
         text = message["message"]
-        if field is not None and field.type == "selection" and message["type"] == "error":
+        if (
+            field is not None
+            and field.type == "selection"
+            and message["type"] == "error"
+        ):
             keys = [key for key, _label in field._description_selection(self.env)]
             text += " " + self.env._(
                 "(expected one of: %(values)s)", values=", ".join(keys)
@@ -239,7 +243,9 @@ class IloBulkImport(models.AbstractModel):
     @api.model
     def _ilo_summary(self, verdict, dryrun):
         if not verdict["ok"]:
-            bad = len({line for line, kind, _t in verdict["problems"] if kind == "error"})
+            bad = len(
+                {line for line, kind, _t in verdict["problems"] if kind == "error"}
+            )
             return self.env._(
                 "%(bad)s bad row(s) of %(total)s: nothing written.",
                 bad=bad,

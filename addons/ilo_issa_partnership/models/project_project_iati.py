@@ -138,9 +138,11 @@ class ProjectProject(models.Model):
     def _iati_transactions(self, currency, today):
         """Costs booked on the budget lines, as expenditures (type 4): those dated
         up to today (a cost dated later is planned, not spent)."""
-        costs = self._iati_budget_lines().analytic_line_ids.filtered(
-            lambda cost: cost.date <= today
-        ).sorted("date")
+        costs = (
+            self._iati_budget_lines()
+            .analytic_line_ids.filtered(lambda cost: cost.date <= today)
+            .sorted("date")
+        )
         return [
             {
                 "type": "4",

@@ -1,8 +1,9 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Expenditure ledger extracts from the organisation's ERP: the shape of each row
-(the file, its numbers and dates are read by ``tables``, the import engine). Plain Python, no ORM: the records a row names (project,
-funding source, currency...) are the model's to find."""
+(the file, its numbers and dates are read by ``tables``, the import engine). Plain
+Python, no ORM: the records a row names (project, funding source, currency...) are
+the model's to find."""
 
 from . import tables
 from .tables import cell_text

@@ -115,15 +115,13 @@ def decode(data):
         return _try(data, bare, "UTF-16")
     if b"\x00" in data[:4096]:
         raise TableError("binary")
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        # the five bytes Windows-1252 leaves undefined: Latin-1 (ISO 8859-1)
-        return data.decode("latin-1"), "Latin-1"
+    # the five bytes Windows-1252 leaves undefined: Latin-1 (ISO 8859-1)
+    for codec, label in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+        try:
+            return data.decode(codec), label
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "Latin-1"
 
 
 def _try(data, codec, label):
@@ -152,7 +150,8 @@ def sniff_separator(text):
     best, best_score = ",", (0, 0)
     for separator in (";", "\t", ","):
         counts = [
-            len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=separator)
+            len(row)
+            for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=separator)
         ]
         width = counts[0]
         if width < 2:
@@ -281,7 +280,9 @@ def parse_number(value):
 
 
 def _unsigned(text, original):
-    if not re.fullmatch(r"[\d.,\s\u00a0\u202f'\u2019]*\d[\d.,\s\u00a0\u202f'\u2019]*", text):
+    if not re.fullmatch(
+        r"[\d.,\s\u00a0\u202f'\u2019]*\d[\d.,\s\u00a0\u202f'\u2019]*", text
+    ):
         raise TableError("number", value=original)
     integer, decimals = _split_mark(text, original)
     if _GROUPING.search(integer):
@@ -303,7 +304,7 @@ def _split_mark(text, original):
         other = "." if mark == "," else ","
         integer, _sep, decimals = text.rpartition(mark)
         if text.count(mark) > 1 or not re.fullmatch(
-            r"\d{1,3}(%s\d{3})+" % re.escape(other), integer
+            r"\d{1,3}(" + re.escape(other) + r"\d{3})+", integer
         ):
             raise TableError("number", value=original)
         return integer.replace(other, ""), decimals
@@ -311,7 +312,7 @@ def _split_mark(text, original):
         return text, ""
     mark = "," if commas else "."
     if commas + dots > 1:  # 1.234.567 or 1,234,567: thousands only
-        if not re.fullmatch(r"\d{1,3}(%s\d{3})+" % re.escape(mark), text):
+        if not re.fullmatch(r"\d{1,3}(" + re.escape(mark) + r"\d{3})+", text):
             raise TableError("number", value=original)
         return text.replace(mark, ""), ""
     integer, _sep, decimals = text.partition(mark)

@@ -183,7 +183,9 @@ class TestIatiExport(PartnershipCommon):
             self.assertTrue(any(text in p for p in problems), (text, problems))
         self.assertEqual(len(problems), 4, problems)
         # a global activity names its region instead of countries
-        self.assertEqual(check_rules(dict(data, countries=[], regions=[("998", "1", 100.0)])), [])
+        self.assertEqual(
+            check_rules(dict(data, countries=[], regions=[("998", "1", 100.0)])), []
+        )
 
     def test_future_costs_not_published_past_ones_are(self):
         today = date.today()

@@ -72,17 +72,34 @@ class TestTableRules(BaseCase):
             with self.subTest(value=value):
                 problem = self._refused(tables.parse_number, value)
                 self.assertEqual(problem.code, "ambiguous")
-                self.assertEqual((problem.params["low"], problem.params["high"]), (low, high))
+                self.assertEqual(
+                    (problem.params["low"], problem.params["high"]), (low, high)
+                )
                 # the hint's two writings are themselves unambiguous
                 for text in (problem.params["low_text"], problem.params["high_text"]):
                     tables.parse_number(text)
-        self.assertIn("12.50 or 12 500.00", str(self._refused(tables.parse_number, "12.500")))
+        self.assertIn(
+            "12.50 or 12 500.00", str(self._refused(tables.parse_number, "12.500"))
+        )
 
     def test_not_numbers(self):
-        for value in ("abc", "12 50", "1,2,3", "1.234,5,6", "12.34.5", "1 23,5", "€12",
-                      "12,500.000,00", True, "-", "."):
+        for value in (
+            "abc",
+            "12 50",
+            "1,2,3",
+            "1.234,5,6",
+            "12.34.5",
+            "1 23,5",
+            "€12",
+            "12,500.000,00",
+            True,
+            "-",
+            ".",
+        ):
             with self.subTest(value=value):
-                self.assertEqual(self._refused(tables.parse_number, value).code, "number")
+                self.assertEqual(
+                    self._refused(tables.parse_number, value).code, "number"
+                )
 
     def test_dates_as_spreadsheets_write_them(self):
         day = datetime.date(2026, 3, 15)
@@ -108,7 +125,9 @@ class TestTableRules(BaseCase):
         ):
             with self.subTest(value=value):
                 self.assertEqual(tables.parse_date(value), day)
-        self.assertEqual(tables.parse_date("1er janvier 2026"), datetime.date(2026, 1, 1))
+        self.assertEqual(
+            tables.parse_date("1er janvier 2026"), datetime.date(2026, 1, 1)
+        )
         self.assertEqual(tables.parse_date("03/04/2026"), datetime.date(2026, 4, 3))
         self.assertIsNone(tables.parse_date(""))
 
@@ -117,7 +136,9 @@ class TestTableRules(BaseCase):
         self.assertEqual(problem.code, "bad_date")
         self.assertIn("read as day 31, month 2, year 2026", str(problem))
         # a US date is read day first and refused, not silently swapped
-        self.assertIn("day 3, month 15", str(self._refused(tables.parse_date, "3/15/2026")))
+        self.assertIn(
+            "day 3, month 15", str(self._refused(tables.parse_date, "3/15/2026"))
+        )
         for value in ("xx", "15 Brumaire 2026", "2026", 12, "2026-03", "1/1"):
             with self.subTest(value=value):
                 self.assertEqual(self._refused(tables.parse_date, value).code, "date")
@@ -176,7 +197,9 @@ class TestTableRules(BaseCase):
         table = tables.read_table(fixture("ledger_libreoffice.xlsx"), "x.xlsx")
         self.assertEqual(table.describe(), "XLSX")
         self.assertEqual([line for line, _cells in table.rows], [1, 2, 3])
-        self.assertEqual(tables.parse_date(table.rows[1][1][1]), datetime.date(2026, 3, 15))
+        self.assertEqual(
+            tables.parse_date(table.rows[1][1][1]), datetime.date(2026, 3, 15)
+        )
         self.assertEqual(tables.parse_number(table.rows[1][1][2]), 12500.0)
         # a workbook known by its content, whatever its name
         self.assertEqual(
@@ -222,7 +245,9 @@ class TestImportEngine(PartnershipCommon):
         verdict = self._activities(text)
         self.assertFalse(verdict["ok"])
         self.assertEqual({line for line, _k, _t in verdict["problems"]}, {3})
-        self.assertFalse(self.env["ilo.training"].search([("name", "=", "All or none")]))
+        self.assertFalse(
+            self.env["ilo.training"].search([("name", "=", "All or none")])
+        )
         self.assertIn("1 bad row(s) of 2: nothing written.", verdict["summary"])
 
     def test_bad_cells_named_with_their_line(self):
@@ -251,7 +276,9 @@ class TestImportEngine(PartnershipCommon):
         self.assertEqual((verdict["ok"], verdict["written"]), (True, 1))
         self.assertFalse(self.env.ref("ilo_cli.mission_M-G", raise_if_not_found=False))
         verdict = self._activities(text, skip_invalid=True)
-        self.assertEqual((verdict["ok"], verdict["written"], verdict["skipped"]), (True, 1, 1))
+        self.assertEqual(
+            (verdict["ok"], verdict["written"], verdict["skipped"]), (True, 1, 1)
+        )
         self.assertTrue(self.env.ref("ilo_cli.mission_M-G"))
 
     def test_budget_amounts_by_the_rule(self):
@@ -275,7 +302,9 @@ class TestImportEngine(PartnershipCommon):
 
     def test_unreadable_file_is_one_readable_error(self):
         data = base64.b64encode(fixture("ledger_formula_no_value.xlsx"))
-        with self.assertRaisesRegex(UserError, "C3 holds a formula with no saved value"):
+        with self.assertRaisesRegex(
+            UserError, "C3 holds a formula with no saved value"
+        ):
             self.env["ilo.bulk.import"].import_file("budget", data, "b.xlsx")
         with self.assertRaisesRegex(UserError, "a header but no rows"):
             self._activities("kind;key;project;name\n")
@@ -299,9 +328,14 @@ class TestImportEngine(PartnershipCommon):
             base64.b64encode(fixture("ledger_ambiguous.csv")), "x.csv"
         )
         self.assertTrue(
-            any(line == 3 and "'12.500' is ambiguous" in t for line, t in report["errors"])
+            any(
+                line == 3 and "'12.500' is ambiguous" in t
+                for line, t in report["errors"]
+            )
         )
-        report = Import.import_file(base64.b64encode(fixture("ledger_dates.csv")), "x.csv")
+        report = Import.import_file(
+            base64.b64encode(fixture("ledger_dates.csv")), "x.csv"
+        )
         by_line = {}
         for line, text in report["errors"]:
             by_line.setdefault(line, []).append(text)
