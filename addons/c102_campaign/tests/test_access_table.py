@@ -67,6 +67,7 @@ ABSTRACT = {
     "ilo.workflow.mixin",
     "ilo.input.check.mixin",
     "ilo.bulk.import",
+    "ilo.table.import.mixin",
     "c102.campaign.map",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
