@@ -151,8 +151,8 @@ def _busy_writing(stack):
     """Whether the server is inserting missions (the import's transaction; ``_``
     matches the table name's double quotes)."""
     query = (
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND state = "
-        "'active' AND query ILIKE 'INSERT INTO _ilo_advisory_mission_ %%'" % DB
+        f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{DB}' AND state = "
+        "'active' AND query ILIKE 'INSERT INTO _ilo_advisory_mission_ %'"
     )
     result = stack.bash(
         f'"$(pg_bin_dir)/psql" -h "$PG_SOCKET_DIR" -p "$ILO_PG_PORT" -U postgres '
