@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(os.environ.get("ILO_ROOT", Path(__file__).resolve().parents[1]))
+FIXTURES = ROOT / "addons" / "ilo_issa_partnership" / "tests" / "fixtures"
+ADVISORY = "Actuarial advisory services, West Africa"
 
 
 def ilo(server, *args, **overrides):
@@ -171,7 +173,7 @@ def test_import_activities_validates_then_is_idempotent(server, odoo, tmp_path):
     for expected in (
         "bad.csv:3: No matching record found for name 'Nope project' in field "
         "'Project'",
-        "bad.csv:4: No matching record found for name 'ZZ' in field 'Country'",
+        "bad.csv:4: unknown country 'ZZ'",
         "bad.csv:5: kind must be one of mission, training, deliverable, participant",
         "bad.csv:6: Z: the end date (2032-02-04) is before the start date "
         "(2032-02-10).",
@@ -179,7 +181,7 @@ def test_import_activities_validates_then_is_idempotent(server, odoo, tmp_path):
         "bad.csv:9: Too high: the Pre Score must be between 0 and 100",
         "bad.csv:10: Value 'webinar' not found in selection field 'Modality' "
         "(expected one of: in_person, online, blended)",
-        "7 bad row(s) of 9: nothing written (use --skip-invalid",
+        "7 bad row(s) of 9: nothing written. (use --skip-invalid",
     ):
         assert expected in proc.stderr, proc.stderr
     assert "bad.csv:2:" not in proc.stderr and "bad.csv:8:" not in proc.stderr
@@ -238,9 +240,7 @@ def test_import_budget(server, odoo, tmp_path):
     for _ in range(2):
         proc = ilo(server, "import-budget", "--skip-invalid", str(budget))
         assert proc.returncode == 0, proc.stderr
-        assert "1 budget line(s) imported (created or updated); 4 skipped." in (
-            proc.stdout
-        )
+        assert "1 row(s) imported (created or updated); 4 skipped." in (proc.stdout)
     assert Line.search_count([]) == before + 1
 
 
@@ -285,7 +285,7 @@ def test_import_expenditure(server, odoo, tmp_path):
     )
     proc = ilo(server, "import-expenditure", str(ledger))
     assert proc.returncode == 1
-    assert "gl.csv:3: date 'xx' is not a date" in proc.stderr, proc.stderr
+    assert "gl.csv:3: date: 'xx' is not a date" in proc.stderr, proc.stderr
     assert "gl.csv:4: project 'Nowhere'" in proc.stderr, proc.stderr
     Line = odoo.env["account.analytic.line"]
     assert not Line.search([("ilo_reference", "like", "E2E-GL-")])
@@ -347,3 +347,107 @@ def test_import_coverage(server, odoo, tmp_path):
     assert total["value"] == 19.0
     [old] = odoo.env["c102.coverage.history"].read(total["history_ids"], ["value"])
     assert old["value"] == 17.5
+
+
+def test_import_activities_as_french_excel_saves_them(server, odoo, tmp_path):
+    """Windows-1252, `;`, dates as 15/03/2030, countries by their French names: the
+    server reads it (no traceback) and says how it read it."""
+    text = (FIXTURES / "activities_cp1252.csv").read_bytes().decode("cp1252")
+    source = tmp_path / "activites.csv"
+    source.write_bytes(text.replace("{project}", f'"{ADVISORY}"').encode("cp1252"))
+    proc = ilo(server, "import-activities", str(source))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "read as CSV, Windows-1252, separator: semicolon (;)" in proc.stderr
+    assert "2 row(s) imported" in proc.stdout
+    [mission] = odoo.env["ilo.advisory.mission"].search_read(
+        [("name", "=", "Mission à Thiès")], ["country_id", "date_start"]
+    )
+    assert mission["date_start"] == "2030-03-15"
+    sn = odoo.env["res.country"].search([("code", "=", "SN")])
+    assert mission["country_id"][0] == sn[0]
+
+
+def test_failed_participant_leaves_no_training(server, odoo, tmp_path):
+    source = tmp_path / "course.csv"
+    source.write_text(
+        "kind,key,project,name,training_key,pre_score\n"
+        "training,E2E-AON,ITC-ILO courses on the ISSA Guidelines,E2E all or none,,\n"
+        "participant,E2E-AON-P,,Ama Owusu,E2E-AON,140\n"
+    )
+    proc = ilo(server, "import-activities", str(source))
+    assert proc.returncode == 1
+    assert "course.csv:3:" in proc.stderr
+    assert not odoo.env["ilo.training"].search([("name", "=", "E2E all or none")])
+
+
+def test_import_budget_refuses_ambiguous_amounts_and_writes_no_batch(
+    server, odoo, tmp_path
+):
+    """600 rows, an ambiguous amount on line 561: one transaction, nothing written
+    (no batch of 500 left behind), the line named."""
+    rows = [
+        f'E2E-BIG-{n},"{ADVISORY}",ILO-RB,travel,2032-01-01,2032-12-31,'
+        f'"{"12.500" if n == 560 else "10,00"}"'
+        for n in range(1, 601)
+    ]
+    source = tmp_path / "big.csv"
+    source.write_text(
+        "key,project,funding_source,category,date_from,date_to,amount_planned\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    Line = odoo.env["ilo.budget.line"]
+    before = Line.search_count([])
+    proc = ilo(server, "import-budget", str(source))
+    assert proc.returncode == 1
+    assert "big.csv:561: Planned: '12.500' is ambiguous" in proc.stderr, proc.stderr
+    assert "1 bad row(s) of 600: nothing written." in proc.stderr
+    assert Line.search_count([]) == before
+
+
+def test_import_expenditure_workbooks(server, odoo, tmp_path):
+    """A formula never calculated is refused (not read as 0); a LibreOffice
+    workbook's rows are all seen (not "0 lines imported")."""
+    proc = ilo(
+        server, "import-expenditure", str(FIXTURES / "ledger_formula_no_value.xlsx")
+    )
+    assert proc.returncode != 0
+    assert "cell C3 holds a formula with no saved value" in proc.stderr, proc.stderr
+    proc = ilo(
+        server,
+        "import-expenditure",
+        "--dry-run",
+        str(FIXTURES / "ledger_libreoffice.xlsx"),
+    )
+    assert proc.returncode == 1  # its project "P" is none of the server's
+    assert "ledger_libreoffice.xlsx:2: project 'P'" in proc.stderr, proc.stderr
+    assert "ledger_libreoffice.xlsx:3: project 'P'" in proc.stderr, proc.stderr
+
+
+def test_control_characters_refused_at_input_cleaned_at_export(server, odoo, tmp_path):
+    """A text field of the addons refuses a pasted control character (a readable
+    message over RPC); a project name holding one (Odoo's own field, or saved
+    before) is cleaned in the IATI file instead of a traceback."""
+    import odoorpc
+
+    Deliverable = odoo.env["ilo.deliverable"]
+    [project] = odoo.env["project.project"].search([("name", "=", ADVISORY)])
+    try:
+        Deliverable.create({"name": "Note\x0cannexe", "project_id": project})
+    except odoorpc.error.RPCError as exc:
+        assert "control character (U+000C)" in str(exc)
+    else:
+        raise AssertionError("a control character was accepted")
+    Project = odoo.env["project.project"]
+    Project.browse(project).write({"name": ADVISORY + "\x0b"})
+    try:
+        target = tmp_path / "iati.xml"
+        proc = ilo(
+            server, "iati-export", "--project", "Actuarial advisory", "-o", str(target)
+        )
+        assert "Traceback" not in proc.stderr
+        assert proc.returncode == 0, proc.stderr
+        assert f"<narrative>{ADVISORY}\n</narrative>" in target.read_text()
+    finally:
+        Project.browse(project).write({"name": ADVISORY})

@@ -1,7 +1,8 @@
 """ilo import-expenditure FILE [--dry-run]: actual spend from the organisation's ERP —
 a ledger extract (CSV or XLSX: Reference, Date, Amount, Currency, Project, Funding
 source, Category, Description). The server reads and judges the file (the addon's
-reader: UTF-8 with or without BOM or Windows-1252, `;`, `,` or tab, decimal commas)
+import engine: UTF-8 with or without BOM, UTF-16 or Windows-1252, `;`, `,` or tab,
+decimal commas, dates as spreadsheets write them, XLSX)
 and reports every bad row with its line; nothing is written while a row is bad; a
 reference already imported is updated, or left alone when unchanged."""
 
@@ -34,6 +35,8 @@ def run(odoo, args):
         )
     except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
         raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
+    if report.get("read_as"):
+        print(f"{path.name}: {report['read_as']}", file=sys.stderr)
     for line, text in report["errors"]:
         print(f"{path.name}:{line}: {text}", file=sys.stderr)
     if report["errors"]:

@@ -1,76 +1,52 @@
-"""The imports' files: CSV or XLSX rows, their options, and the checks of the file's
-own shape (a key on every row, unique in the file). Every other check is the
-server's."""
+"""The bulk imports' run: the file goes to the server (``ilo.bulk.import.import_file``,
+the addon's import engine: encodings, separators, numbers, dates, keys, Odoo's own
+import in one transaction), which answers with its verdict; this prints it. No rule
+of the server is repeated here."""
 
-import csv
-import datetime
+import base64
+import sys
 from pathlib import Path
 
 from . import CliError
-
-PREFIX = "ilo_cli"
+from .connection import rpc_error_message
 
 
 def arguments(parser):
-    """The options of both imports."""
+    """The options of the bulk imports."""
     parser.add_argument("file")
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
         help="import the good rows even when some are bad",
     )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check and count, write nothing"
+    )
 
 
-def external_id(kind, key):
-    return f"{PREFIX}.{kind}_{key}"
-
-
-def text(value):
-    """A cell as text: XLSX dates as YYYY-MM-DD, None as empty."""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return "" if value is None else str(value).strip()
-
-
-def read_rows(path):
-    """The header (lower case) and (line number, {column: text}) of each row."""
-    path = Path(path)
+def send(odoo, args, kind):
+    """Send ``args.file`` as an import of ``kind``; print the server's verdict
+    (FILE:LINE: problem, then its summary); 0 when imported, 1 when refused."""
+    path = Path(args.file)
     if not path.is_file():
         raise CliError(f"{path}: no such file")
-    if path.suffix.lower() == ".xlsx":
-        import openpyxl
-
-        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).active
-        rows = list(sheet.iter_rows(values_only=True))
-    else:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
-    if not rows:
-        raise CliError(f"{path.name}: empty file")
-    header = [text(h).lower() for h in rows[0]]
-    return header, [
-        (number, dict(zip(header, map(text, row), strict=False)))
-        for number, row in enumerate(rows[1:], start=2)
-        if any(map(text, row))
-    ]
-
-
-def check_keys(rows, problems, scope=lambda values: ""):
-    """Every row has a key, unique (within its scope) in the file: it names the
-    row's record (external id) so that a re-import updates it."""
-    seen = {}
-    for line, values in rows:
-        if line in problems:
-            continue
-        key, where = values.get("key", ""), scope(values)
-        if not key:
-            problems[line] = [
-                "key is required (it makes re-imports update, not duplicate)"
-            ]
-        elif (where, key) in seen:
-            problems[line] = [f"key {key!r} already used on line {seen[where, key]}"]
-        else:
-            seen[where, key] = line
-    return problems
+    data = base64.b64encode(path.read_bytes()).decode()
+    try:
+        verdict = odoo.env["ilo.bulk.import"].import_file(
+            kind, data, path.name, args.dry_run, args.skip_invalid
+        )
+    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
+        raise CliError(rpc_error_message(exc)) from exc
+    print(f"{path.name}: {verdict['read_as']}", file=sys.stderr)
+    for line, kind_, text in verdict["problems"]:
+        where = f"{path.name}:{line}" if line else path.name
+        prefix = "" if kind_ == "error" else f"{kind_}: "
+        print(f"{where}: {prefix}{text}", file=sys.stderr)
+    if not verdict["ok"]:
+        print(
+            f"{verdict['summary']} (use --skip-invalid to import the good rows)",
+            file=sys.stderr,
+        )
+        return 1
+    print(verdict["summary"])
+    return 0

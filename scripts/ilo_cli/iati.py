@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from . import CliError
+from .connection import rpc_error_message
 
 NAME = "iati-export"
 HELP = "export projects as an IATI 2.03 file"
@@ -23,7 +24,10 @@ def run(odoo, args):
     ids = projects.search(domain)
     if not ids:
         raise CliError("no partnership project matches")
-    result = projects.browse(ids).iati_export_xml()
+    try:
+        result = projects.browse(ids).iati_export_xml()
+    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
+        raise CliError(rpc_error_message(exc)) from exc
     Path(args.output).write_text(result["xml"], encoding="utf-8")
     for error in result["errors"]:
         print(f"iati: {error}", file=sys.stderr)

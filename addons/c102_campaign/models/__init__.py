@@ -7,6 +7,7 @@ from . import c102_gap_assessment_line
 from . import c102_dialogue
 from . import c102_stage_history
 from . import c102_supervision_comment
+from . import ilo_table_import_mixin
 from . import ilo_activity_mixin
 from . import ilo_advisory_mission
 from . import ilo_training

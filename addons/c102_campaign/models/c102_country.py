@@ -986,8 +986,8 @@ class C102Country(models.Model):
         )
         with file_open(SOURCE_DATA, "rb") as source:
             rows = read_table(source.read(), SOURCE_DATA)
-        columns = header_map(rows[0])
-        for number, row in enumerate(rows[1:], start=2):
+        columns = header_map(rows[0][1])
+        for number, row in rows[1:]:
             cells = {key: row[index] for key, index in columns.items()}
             read = read_row(cells)
             if read.errors:

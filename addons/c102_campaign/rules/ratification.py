@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.ilo_issa_partnership.rules.tables import header_map as _header_map
-from odoo.addons.ilo_issa_partnership.rules.tables import read_rows
+from odoo.addons.ilo_issa_partnership.rules import tables
 
 from .article2 import PARTS, parse_parts
 
@@ -129,15 +128,15 @@ _ARTICLE3 = re.compile(
 
 
 def read_table(data, filename):
-    """Rows of a CSV or XLSX file (bytes) as lists of cell values, the header first;
-    blank rows left out (``tables.read_rows`` of the partnership addon: encodings
-    and separators as offices save them)."""
-    return [cells for _number, cells in read_rows(data, filename)]
+    """``[(line number, cells)]`` of a CSV or XLSX file (bytes), the header first;
+    blank rows left out (the partnership addon's import engine ``tables``:
+    encodings, separators, workbooks as offices save them)."""
+    return tables.read_rows(data, filename)
 
 
 def header_map(header):
     """Column key -> index in ``header`` (the first label found wins)."""
-    return _header_map(header, COLUMNS)
+    return tables.header_map(header, COLUMNS)
 
 
 def entry_into_force(date, succession):
@@ -167,7 +166,11 @@ def parse_date(value):
             return datetime.datetime.strptime(text, fmt).date(), "day"
         except ValueError:
             continue
-    return None
+    try:  # the engine's forms: serial numbers, "15.03.26", "15 mars 2026"...
+        day = tables.parse_date(text)
+    except tables.TableError:
+        return None
+    return (day, "day") if day else None
 
 
 def parse_accepted(text):

@@ -27,14 +27,16 @@ Comments (CEACR direct requests and observations) are read from a CSV file:
 ``read_comments`` returns the rows and every problem with its line number.
 """
 
-import csv
 import datetime
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from odoo.addons.ilo_issa_partnership.rules.tables import decode_text
+from odoo.addons.ilo_issa_partnership.rules.tables import (
+    TableError,
+    cell_text,
+    read_table,
+)
 
 from .article2 import parse_parts
 
@@ -233,31 +235,21 @@ def _read_row(cells, line, today):
 
 
 def read_comments(data, today):
-    """``(rows, problems)`` of a CSV file (bytes: UTF-8 with or without a BOM,
-    UTF-16, Windows-1252, read by the partnership addon's ``tables.decode_text``;
-    ``;`` or ``,`` between cells). A problem is ``(line, code, params)``; the header
-    is line 1."""
+    """``(rows, problems)`` of a CSV or XLSX file (bytes, read by the partnership
+    addon's import engine ``tables.read_table``: encodings, separators,
+    workbooks). A problem is ``(line, code, params)``; the header is line 1."""
     try:
-        text = decode_text(data)
-    except ValueError:
-        return [], [(1, "not_utf8", {})]
-    header_line = text.split("\n", 1)[0]
-    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        return [], [(1, "empty", {})]
-    columns, missing = _columns(header)
+        table = read_table(data)
+    except TableError as exc:
+        return [], [(1, "table", {"error": exc})]
+    (header_line, header), body = table.rows[0], table.body
+    columns, missing = _columns([cell_text(h) for h in header])
     if missing:
-        return [], [(1, "missing_columns", {"columns": ", ".join(missing)})]
+        return [], [(header_line, "missing_columns", {"columns": ", ".join(missing)})]
     rows, problems = [], []
-    last = reader.line_num
-    for values in reader:
-        line, last = last + 1, reader.line_num
-        if not any(value.strip() for value in values):
-            continue
+    for line, values in body:
         cells = {
-            key: values[index].strip() if index < len(values) else ""
+            key: cell_text(values[index]) if index < len(values) else ""
             for key, index in columns.items()
         }
         row, found = _read_row(cells, line, today)

@@ -77,6 +77,7 @@ ABSTRACT = {
     "ilo.input.check.mixin",
     "ilo.bulk.import",
     "ilo.timeline.mixin",
+    "ilo.table.import.mixin",
     "c102.campaign.map",
     # the PDF reports' content (report.<module>.<template>): read through the
     # report's own access (the records printed)

@@ -89,7 +89,7 @@ class TestRatificationImport(CampaignCommon):
     def test_missing_columns_and_empty_file(self):
         with self.assertRaisesMsg(UserError, "no column for: date"):
             self._wizard("Country,Parts\nKenya,II-X\n").action_preview()
-        with self.assertRaisesMsg(UserError, "no ratification rows"):
+        with self.assertRaisesMsg(UserError, "a header but no rows below it"):
             self._wizard(HEADER).action_preview()
 
 

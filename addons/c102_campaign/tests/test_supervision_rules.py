@@ -126,11 +126,13 @@ class TestCommentsFile(BaseCase):
             "SN,2023,obs,,\n"
         )
         self.assertEqual(problems, [])
+        # rows numbered as the spreadsheet shows them (the import engine's): a
+        # cell over two lines is still one row
         self.assertEqual(
             [(r.line, r.code, r.comment_type) for r in rows],
             [
                 (2, "SN", "direct_request"),
-                (4, "SN", "observation"),
+                (3, "SN", "observation"),
             ],
         )
         self.assertEqual(rows[0].summary, "two\nlines")
@@ -168,12 +170,21 @@ class TestCommentsFile(BaseCase):
                 self.assertEqual(self.parse(text, encoding), expected)
 
     def test_unreadable_files(self):
-        self.assertEqual(
-            s.read_comments(b"Pays;Ann\x81e\nB\x8fnin;2022\n", TODAY)[1],
-            [(1, "not_utf8", {})],
+        """What the import engine cannot read is one problem of the file, with the
+        engine's reason (``tables.TableError``)."""
+        for data, code in (
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old xls", "binary"),
+            (b"", "empty"),
+            (b"Country,Year,Type\n", "no_rows"),
+        ):
+            with self.subTest(code=code):
+                [(line, kind, params)] = s.read_comments(data, TODAY)[1]
+                self.assertEqual((line, kind, params["error"].code), (1, "table", code))
+        # Latin-1 bytes that Windows-1252 leaves undefined are read, not refused
+        rows, problems = s.read_comments(
+            b"Pays;Ann\xe9e;Type\nB\xe9nin;2022;Observation\n", TODAY
         )
-        self.assertEqual(self.parse("")[1], [(1, "empty", {})])
-        self.assertEqual(self.parse("Country,Year,Type\n")[1], [(1, "empty", {})])
+        self.assertEqual(problems, [])
         self.assertEqual(
             self.parse("Name,Year\nBenin,2022\n")[1],
             [(1, "missing_columns", {"columns": "country, type"})],

@@ -5,7 +5,6 @@ a preview of every change per country (old -> new) before anything is written, a
 error per bad row, all or nothing. The rows are read by ``rules.ratification``: a
 file changes only what it speaks to, and the same facts again change nothing."""
 
-import base64
 from dataclasses import dataclass, field
 
 from odoo import api, fields, models
@@ -20,7 +19,7 @@ from ..rules import (
     needs_article_2,
     read_row,
 )
-from ..rules.ratification import read_table, rewrites
+from ..rules.ratification import rewrites
 
 # fact -> field of c102.country that holds it (for its label)
 FACT_FIELDS = {
@@ -49,7 +48,7 @@ class _Row:
 
 class C102RatificationImport(models.TransientModel):
     _name = "c102.ratification.import"
-    _inherit = ["ilo.input.check.mixin"]
+    _inherit = ["ilo.input.check.mixin", "ilo.table.import.mixin"]
     _description = "Import C102 Ratifications"
 
     file = fields.Binary(required=True)
@@ -174,17 +173,8 @@ class C102RatificationImport(models.TransientModel):
     def _read_table(self):
         """The file's rows and its column map, or a UserError saying what is
         wrong with the file as a whole."""
-        try:
-            rows = read_table(base64.b64decode(self.file or b""), self.filename)
-        except Exception as exc:
-            raise UserError(
-                self.env._(
-                    "The file could not be read as CSV or XLSX: %(error)s", error=exc
-                )
-            ) from exc
-        if len(rows) < 2:
-            raise UserError(self.env._("The file has no ratification rows."))
-        columns = header_map(rows[0])
+        rows = self._ilo_read_table(self.file, self.filename).rows
+        columns = header_map(rows[0][1])
         missing = [k for k in ("country", "date") if k not in columns]
         if "code" in columns and "country" in missing:
             missing.remove("country")
@@ -226,7 +216,7 @@ class C102RatificationImport(models.TransientModel):
             lookups["records"],
         )
         result, seen = [], {}
-        for number, values in enumerate(rows[1:], start=2):
+        for number, values in rows[1:]:
             cells = {
                 key: values[i] if i < len(values) else None
                 for key, i in columns.items()
@@ -418,6 +408,12 @@ class C102RatificationImport(models.TransientModel):
         self.ensure_one()
         if self.state != "preview":
             self.action_preview()
+        self._check_no_bad_row()
+        rows = self._read()
+        self._check_unchanged_since_preview(rows)
+        return self._imported_action(self._write_rows(rows))
+
+    def _check_no_bad_row(self):
         bad = self.line_ids.filtered("error")
         if bad:
             raise UserError(
@@ -432,7 +428,8 @@ class C102RatificationImport(models.TransientModel):
                     ),
                 )
             )
-        rows = self._read()
+
+    def _check_unchanged_since_preview(self, rows):
         previewed = sorted(
             (c.line_id.row_number, c.field_name, c.new_value) for c in self.change_ids
         )
@@ -448,6 +445,9 @@ class C102RatificationImport(models.TransientModel):
                     "file again. Nothing was imported."
                 )
             )
+
+    def _write_rows(self, rows):
+        """Write the rows' changes; the campaign records they touch."""
         Country = self.env["c102.country"]
         touched = Country
         for row in rows:
@@ -459,12 +459,15 @@ class C102RatificationImport(models.TransientModel):
             elif row.changes:
                 record._write_facts(row.new, [key for key, _o, _n in row.changes])
             touched |= record
+        return touched
+
+    def _imported_action(self, countries):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Imported ratifications"),
             "res_model": "c102.country",
             "view_mode": "list,form",
-            "domain": [("id", "in", touched.ids)],
+            "domain": [("id", "in", countries.ids)],
         }
 
     def _reopen(self):

@@ -28,12 +28,12 @@ class C102SupervisionImport(models.TransientModel):
 
     def _problem(self, code, params):
         """A problem of ``rules.supervision.read_comments`` in the user's language."""
+        if code == "table":  # the file as a whole: the import engine's words
+            return self.env["ilo.table.import.mixin"]._ilo_table_message(
+                params["error"]
+            )
         _ = self.env._
         messages = {
-            "not_utf8": _(
-                "the file is not UTF-8, UTF-16 or Windows-1252 text: save it as "
-                "CSV UTF-8"
-            ),
             "empty": _("the file has no comment rows"),
             "missing_columns": _(
                 "no column for %(columns)s: the header needs Country (or ISO code), "
@@ -113,31 +113,33 @@ class C102SupervisionImport(models.TransientModel):
         self.ensure_one()
         values, problems = self._rows()
         if problems:
-            raise UserError(
-                self.env._(
-                    "Nothing was imported: %(count)s problem(s) in %(file)s.\n%(rows)s",
-                    count=len(problems),
-                    file=self.filename or self.env._("the file"),
-                    rows="\n".join(
-                        self.env._("Line %(line)s: %(error)s", line=line, error=error)
-                        for line, error in problems
-                    ),
-                )
-            )
+            raise UserError(self._problems_text(problems))
         outcomes = Counter(self._write_comment(vals) for vals in values)
-        self.write(
-            {
-                "state": "done",
-                "result": self.env._(
-                    "%(count)s comment(s): %(new)s new, %(updated)s updated, "
-                    "%(unchanged)s unchanged.",
-                    count=len(values),
-                    new=outcomes["new"],
-                    updated=outcomes["updated"],
-                    unchanged=outcomes["unchanged"],
-                ),
-            }
+        self.write({"state": "done", "result": self._result_text(values, outcomes)})
+        return self._reopen()
+
+    def _problems_text(self, problems):
+        return self.env._(
+            "Nothing was imported: %(count)s problem(s) in %(file)s.\n%(rows)s",
+            count=len(problems),
+            file=self.filename or self.env._("the file"),
+            rows="\n".join(
+                self.env._("Line %(line)s: %(error)s", line=line, error=error)
+                for line, error in problems
+            ),
         )
+
+    def _result_text(self, values, outcomes):
+        return self.env._(
+            "%(count)s comment(s): %(new)s new, %(updated)s updated, "
+            "%(unchanged)s unchanged.",
+            count=len(values),
+            new=outcomes["new"],
+            updated=outcomes["updated"],
+            unchanged=outcomes["unchanged"],
+        )
+
+    def _reopen(self):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Import supervisory comments"),

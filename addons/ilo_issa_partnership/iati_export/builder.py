@@ -6,19 +6,32 @@ dict holds:
     identifier, reporting_org {ref, type, name}, titles {lang: text},
     descriptions {lang: text}, participating [{role, ref, type, name}],
     status (ActivityStatus code), dates [(type, date)], countries [(code, pct)],
-    sectors [(code, vocabulary, pct)], budgets [{type (1 original, 2 revised), start,
-    end, value, currency, value_date}], transactions [{type, date, value,
-    currency, description}], documents [{url, title, category, format, lang}],
-    default_currency, other_identifiers [(ref, type)] (optional; e.g. the CPO
-    code, type A1),
+    regions [(code, vocabulary, pct)], sectors [(code, vocabulary, pct)],
+    budgets [{start, end, value, currency, value_date, type (1 original, 2 revised;
+    default 1)}], today (the export's date), transactions [{type, date, value,
+    currency, description}],
+    documents [{url, title, category, format, lang}], default_currency,
+    other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
     comment, dimensions: [(name, value, actual)]}]}]}]
 """
 
+import re
 from datetime import date, datetime
 
 from lxml import etree
+
+# characters XML 1.0 cannot hold (pasted from word processors: vertical tab, form
+# feed, substitute...): line breaks become new lines, the others are dropped
+_LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text):
+    """``text`` as XML can hold it (for data saved before the input checks)."""
+    return _NOT_XML.sub("", _LINE_BREAKS.sub("\n", str(text)))
+
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -29,7 +42,7 @@ def _narratives(parent, texts):
             narrative = etree.SubElement(parent, "narrative")
             if lang != "en":
                 narrative.set(XML_LANG, lang)
-            narrative.text = text
+            narrative.text = clean_text(text)
 
 
 def _iso(value):
@@ -74,7 +87,7 @@ def _value(parent, currency, value_date, value):
 
 
 def _build_identification(act, data):
-    etree.SubElement(act, "iati-identifier").text = data["identifier"]
+    etree.SubElement(act, "iati-identifier").text = clean_text(data["identifier"])
     org = data["reporting_org"]
     reporting = etree.SubElement(act, "reporting-org", ref=org["ref"], type=org["type"])
     _narratives(reporting, {"en": org["name"]})
@@ -104,6 +117,14 @@ def _build_countries_and_sectors(act, data):
     for code, percentage in data["countries"]:
         etree.SubElement(
             act, "recipient-country", code=code, percentage=_amount(percentage)
+        )
+    for code, vocabulary, percentage in data.get("regions", ()):
+        etree.SubElement(
+            act,
+            "recipient-region",
+            code=code,
+            vocabulary=vocabulary,
+            percentage=_amount(percentage),
         )
     for code, vocabulary, percentage in data["sectors"]:
         etree.SubElement(
@@ -245,7 +266,15 @@ def build_activities(activities, generated=None):
 
 
 def check_rules(data):
-    """The IATI rules the schema does not check (ruleset 2.03), as readable messages."""
+    """The IATI rules the schema does not check (ruleset 2.03 and the IATI
+    Validator's), as readable messages: every problem of the activity at once."""
+    problems = []
+    for check in RULES:
+        problems += check(data)
+    return problems
+
+
+def _rule_identifier(data):
     problems = []
     identifier = data["identifier"]
     if not identifier.startswith(data["reporting_org"]["ref"] + "-"):
@@ -255,16 +284,54 @@ def check_rules(data):
         )
     if any(c in identifier for c in "/&|?"):
         problems.append(f"identifier {identifier} must not contain / & | ?")
-    if not any(kind in ("1", "2") for kind, _when in data["dates"]):
+    return problems
+
+
+def _rule_dates(data):
+    problems = []
+    dates = dict(data["dates"])
+    if "1" not in dates and "2" not in dates:
         problems.append("a planned or actual start date is required")
-    for line in data["budgets"]:
+    if "1" in dates and "3" in dates and dates["1"] > dates["3"]:
+        problems.append(
+            f"the planned start {_iso(dates['1'])} is after the planned end "
+            f"{_iso(dates['3'])}"
+        )
+    return problems
+
+
+def _rule_budgets(data):
+    problems = []
+    budgets = sorted(data["budgets"], key=lambda b: (b.get("type", "1"), b["start"]))
+    for line in budgets:
         start, end = line["start"], line["end"]
-        if (end - start).days > 366 or (end.year - start.year) > 1:
+        if end < start:
+            problems.append(f"budget period {start} to {end} ends before it starts")
+        elif (end - start).days > 366 or (end.year - start.year) > 1:
             problems.append(f"budget period {start} to {end} is longer than one year")
-    if data["countries"]:
-        total = round(sum(p for _c, p in data["countries"]), 2)
-        if total != 100:
-            problems.append(f"recipient country percentages add up to {total}, not 100")
+    for before, after in zip(budgets, budgets[1:], strict=False):
+        same = before.get("type", "1") == after.get("type", "1")
+        if same and after["start"] <= before["end"]:
+            problems.append(
+                f"budget periods {before['start']} to {before['end']} and "
+                f"{after['start']} to {after['end']} overlap: give the budget lines "
+                "the same periods (e.g. calendar years)"
+            )
+    return problems
+
+
+def _rule_recipients(data):
+    countries, regions = data["countries"], data.get("regions", [])
+    if not countries and not regions:
+        return ["a recipient country or region is required"]
+    total = round(sum(p for _c, p in countries) + sum(p for _c, _v, p in regions), 2)
+    if total != 100:
+        return [f"recipient country and region percentages add up to {total}, not 100"]
+    return []
+
+
+def _rule_sectors(data):
+    problems = []
     for vocabulary in {v for _c, v, _p in data["sectors"]}:
         total = round(sum(p for _c, v, p in data["sectors"] if v == vocabulary), 2)
         if total != 100:
@@ -273,3 +340,23 @@ def check_rules(data):
                 "not 100"
             )
     return problems
+
+
+def _rule_transactions(data):
+    today = data.get("today")
+    return [
+        f"transaction of {_iso(move['date'])} is dated in the future: an expenditure "
+        "is published once it is spent"
+        for move in data["transactions"]
+        if today and move["date"] > today
+    ]
+
+
+RULES = (
+    _rule_identifier,
+    _rule_dates,
+    _rule_budgets,
+    _rule_recipients,
+    _rule_sectors,
+    _rule_transactions,
+)

@@ -1,4 +1,5 @@
 from . import ilo_input_check_mixin
+from . import ilo_table_import_mixin
 from . import ilo_bulk_import
 from . import ilo_collaboration_area
 from . import ilo_workflow_mixin

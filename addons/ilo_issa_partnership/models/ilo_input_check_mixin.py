@@ -115,6 +115,11 @@ class IloInputCheckMixin(models.AbstractModel):
             "text": lambda: _("expects text."),
             "nul": lambda: _("the text cannot contain NUL characters."),
             "unicode": lambda: _("the text is not valid Unicode."),
+            "control": lambda: _(
+                "the text holds a control character (%(char)s), as pasted from a "
+                "word processor: remove it.",
+                **params,
+            ),
             "selection": lambda: _("expects one of %(values)s.", **params),
             "date": lambda: _("expects a date (YYYY-MM-DD)."),
             "date_range": lambda: _(

@@ -16,6 +16,18 @@ from .res_users import PARTNERSHIP_USERS
 
 SOCIAL_PROTECTION = "16010"
 MEASURES = {"unit": "1", "percentage": "2", "qualitative": "5"}
+# OECD DAC regions (IATI Region codelist, vocabulary 1) an activity may name
+IATI_REGIONS = [
+    ("998", "Developing countries, unspecified"),
+    ("298", "Africa, regional"),
+    ("289", "South of Sahara, regional"),
+    ("189", "North of Sahara, regional"),
+    ("589", "Middle East, regional"),
+    ("798", "Asia, regional"),
+    ("389", "North & Central America, regional"),
+    ("489", "South America, regional"),
+    ("89", "Europe, regional"),
+]
 GROUP_DIMENSIONS = {
     "actual_government": "government",
     "actual_employer": "employers",
@@ -27,6 +39,13 @@ GROUP_DIMENSIONS = {
 class ProjectProject(models.Model):
     _inherit = "project.project"
 
+    iati_region_code = fields.Selection(
+        IATI_REGIONS,
+        string="IATI recipient region",
+        help="For an activity with no recipient country (a global or regional "
+        "one): the region its IATI activity names (OECD DAC regions).",
+        groups=PARTNERSHIP_USERS,
+    )
     iati_identifier = fields.Char(
         string="IATI identifier",
         compute="_compute_iati_identifier",
@@ -133,9 +152,14 @@ class ProjectProject(models.Model):
             ]
         return budgets
 
-    def _iati_transactions(self, currency):
-        """Costs booked on the budget lines, as expenditures (type 4)."""
-        costs = self._iati_budget_lines().analytic_line_ids.sorted("date")
+    def _iati_transactions(self, currency, today):
+        """Costs booked on the budget lines, as expenditures (type 4): those dated
+        up to today (a cost dated later is planned, not spent)."""
+        costs = (
+            self._iati_budget_lines()
+            .analytic_line_ids.filtered(lambda cost: cost.date <= today)
+            .sorted("date")
+        )
         return [
             {
                 "type": "4",
@@ -179,9 +203,13 @@ class ProjectProject(models.Model):
             "status": self._iati_status(today),
             "dates": self._iati_dates(today),
             "countries": country_shares(self.country_ids.mapped("code")),
+            "regions": [(self.iati_region_code, "1", 100.0)]
+            if self.iati_region_code and not self.country_ids
+            else [],
             "sectors": [(SOCIAL_PROTECTION, "1", 100.0)],
             "budgets": self._iati_budgets(currency),
-            "transactions": self._iati_transactions(currency),
+            "transactions": self._iati_transactions(currency, today),
+            "today": today,
             "documents": self._iati_documents(),
             "results": self._iati_results(),
             "default_currency": currency,
@@ -297,10 +325,13 @@ class ProjectProject(models.Model):
                     errors="\n".join(result["errors"]),
                 )
             )
+        return self._iati_download(result["xml"])
+
+    def _iati_download(self, xml):
         attachment = self.env["ir.attachment"].create(
             {
                 "name": "iati-activities.xml",
-                "raw": result["xml"].encode(),
+                "raw": xml.encode(),
                 "mimetype": "application/xml",
             }
         )

@@ -16,6 +16,9 @@ Problem codes and their parameters:
 - ``"text"``: expects text (str, UTF-8 bytes, or a number).
 - ``"nul"``: the text contains NUL characters (PostgreSQL refuses them).
 - ``"unicode"``: the text is not valid Unicode (lone surrogates).
+- ``"control"`` (``char``): the text holds a control character that XML (IATI,
+  reports, exports) cannot hold, as word processors paste them: vertical tab,
+  form feed, substitute... (tab, new line and carriage return are text).
 - ``"selection"`` (``values``): expects one of the selection's keys.
 - ``"date"``: expects a date (``YYYY-MM-DD``) or a datetime.
 - ``"date_range"`` (``min``, ``max``): a date outside DATE_MIN..DATE_MAX.
@@ -28,6 +31,7 @@ business. Types not listed in :data:`CHECKED_TYPES` are not checked.
 import base64
 import binascii
 import math
+import re
 from datetime import date, datetime
 
 INT_MAX = 2**31 - 1  # PostgreSQL integer (also record ids)
@@ -144,6 +148,9 @@ def _float(value, *_args):
     return None
 
 
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(value, *_args):
     if isinstance(value, bytes):
         try:
@@ -155,6 +162,9 @@ def _text(value, *_args):
     if isinstance(value, str):
         if "\x00" in value:
             return ("nul", {})
+        control = _CONTROL.search(value)
+        if control:
+            return ("control", {"char": f"U+{ord(control.group()):04X}"})
         try:
             value.encode()
         except UnicodeEncodeError:

@@ -1,15 +1,12 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Expenditure ledger extracts from the organisation's ERP: reading the file (CSV or
-XLSX; UTF-8 with or without BOM, or Windows-1252; ``;``, ``,`` or tab; decimal commas)
-and the shape of each row. Plain Python, no ORM: the records a row names (project,
-funding source, currency...) are the model's to find."""
+"""Expenditure ledger extracts from the organisation's ERP: the shape of each row
+(the file, its numbers and dates are read by ``tables``, the import engine). Plain
+Python, no ORM: the records a row names (project, funding source, currency...) are
+the model's to find."""
 
-import datetime
-import re
-
-from .tables import header_map as _header_map
-from .tables import read_rows
+from . import tables
+from .tables import cell_text
 
 # column key -> header labels (lower case, spaces for underscores)
 COLUMNS = {
@@ -23,78 +20,35 @@ COLUMNS = {
     "description": ("description", "libellé", "label", "text"),
 }
 REQUIRED = ("reference", "date", "amount", "currency", "project")
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 
 
 def read_table(data, filename):
     """(line number, cells) of each non-blank row of a CSV or XLSX file (bytes), the
-    header first (``tables.read_rows``)."""
-    return read_rows(data, filename)
+    header first (``tables.read_table``: ``TableError`` when it cannot be read)."""
+    return tables.read_table(data, filename).rows
 
 
 def header_map(header):
     """Column key -> index in ``header``."""
-    return _header_map(header, COLUMNS)
+    return tables.header_map(header, COLUMNS)
 
 
-def parse_amount(value):
-    """A number from a cell: ``1234.5``, ``1,234.50``, ``1 234,50``, ``1.234,50``,
-    ``(120.00)`` (negative); None when it is none."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    text = str(value or "").strip().replace("\u00a0", "").replace("\u202f", "")
-    text = text.replace(" ", "").replace("'", "")
-    negative = text.startswith("(") and text.endswith(")")
-    text = text.strip("()")
-    if not re.fullmatch(r"[-+]?[\d.,]*\d", text or "x"):
-        return None
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-    elif "," in text:
-        # one comma followed by 1, 2 or 4+ digits, or several: a decimal comma only
-        # when it is alone and not a thousands separator of three digits
-        head, _sep, tail = text.rpartition(",")
-        decimal = "," if text.count(",") == 1 and len(tail) != 3 else ""
-    else:
-        decimal = "."
-    thousands = {",": ".", ".": ",", "": ","}[decimal]
-    text = text.replace(thousands, "")
-    if decimal == ",":
-        text = text.replace(",", ".")
+def _cell(key, value, parse, errors):
+    """``parse(value)``, or None with the cell's problem added to ``errors``."""
     try:
-        number = float(text)
-    except ValueError:
+        return parse(value)
+    except tables.TableError as exc:
+        exc.params["label"] = key
+        errors.append(exc)
         return None
-    return -number if negative else number
-
-
-def parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value or "").strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def parse_rows(table):
     """``(rows, problems)`` from ``read_table``'s result: each row as a dict with its
     ``line``, ``reference``, ``date``, ``amount``, ``currency``, ``project``,
-    ``funding_source``, ``category``, ``description``; problems as {line: [text]}
-    (English; the model translates its own)."""
+    ``funding_source``, ``category``, ``description``; problems as {line: [text or
+    ``tables.TableError`` of a cell, its column as ``label``]} (English; the model
+    words the engine's problems in the user's language)."""
     if not table:
         return [], {0: ["the file is empty"]}
     (header_line, header), body = table[0], table[1:]
@@ -111,13 +65,11 @@ def parse_rows(table):
         row = {"line": line, **{key: cell_text(v) for key, v in values.items()}}
         errors = [f"{key} is required" for key in REQUIRED if not row.get(key)]
         if row.get("date"):
-            row["date"] = parse_date(values["date"])
-            if not row["date"]:
-                errors.append(f"date {cell_text(values['date'])!r} is not a date")
+            row["date"] = _cell("date", values["date"], tables.parse_date, errors)
         if row.get("amount"):
-            row["amount"] = parse_amount(values["amount"])
-            if row["amount"] is None:
-                errors.append(f"amount {cell_text(values['amount'])!r} is not a number")
+            row["amount"] = _cell(
+                "amount", values["amount"], tables.parse_number, errors
+            )
         reference = row.get("reference")
         if reference and reference in seen:
             errors.append(f"reference {reference!r} already on line {seen[reference]}")

@@ -35,3 +35,4 @@ from . import test_donor_report
 from . import test_planning_rules
 from . import test_planning
 from . import test_planning_tours
+from . import test_import_engine

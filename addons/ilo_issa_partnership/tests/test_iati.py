@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from ..iati_export import check_rules, validate_xml
@@ -91,9 +91,8 @@ class TestIatiExport(PartnershipCommon):
             [b.findtext("value") for b in activity.findall("budget")],
             ["12000.00", "8000.00"],
         )
-        transaction = activity.find("transaction")
-        self.assertEqual(transaction.find("transaction-type").get("code"), "4")
-        self.assertEqual(transaction.findtext("value"), "2500.00")
+        # the cost dated 2030 is planned, not spent: no expenditure yet
+        self.assertIsNone(activity.find("transaction"))
         self.assertEqual(
             activity.find("document-link").get("format"), "application/pdf"
         )
@@ -150,6 +149,85 @@ class TestIatiExport(PartnershipCommon):
         self.assertEqual(len(problems), 5, problems)
         self.assertTrue(any("longer than one year" in p for p in problems))
         self.assertTrue(any("add up to 90.0" in p for p in problems))
+
+    def test_validator_rules_beyond_the_schema(self):
+        """What IATI's validators reject although the XSD accepts it: every problem
+        of the activity at once."""
+        data = self.project._iati_activity_data()
+        budget = data["budgets"][0]
+        fiscal = dict(budget, start=date(2030, 7, 1), end=date(2031, 6, 30))
+        revised = dict(budget, type="2")  # a revision may cover the same period
+        future = {
+            "type": "4",
+            "date": date(2999, 1, 1),
+            "value": 10.0,
+            "currency": "USD",
+            "description": "",
+        }
+        bad = dict(
+            data,
+            countries=[],
+            budgets=[budget, fiscal, revised],
+            transactions=[future],
+            dates=[("1", date(2032, 1, 1)), ("3", date(2031, 1, 1))],
+        )
+        problems = check_rules(bad)
+        expected = (
+            "a recipient country or region is required",
+            "budget periods 2030-01-01 to 2030-12-31 and 2030-07-01 to 2031-06-30 "
+            "overlap",
+            "transaction of 2999-01-01 is dated in the future",
+            "the planned start 2032-01-01 is after the planned end 2031-01-01",
+        )
+        for text in expected:
+            self.assertTrue(any(text in p for p in problems), (text, problems))
+        self.assertEqual(len(problems), 4, problems)
+        # a global activity names its region instead of countries
+        self.assertEqual(
+            check_rules(dict(data, countries=[], regions=[("998", "1", 100.0)])), []
+        )
+
+    def test_future_costs_not_published_past_ones_are(self):
+        today = date.today()
+        line = self.env["ilo.budget.line"].create(
+            {
+                "project_id": self.project.id,
+                "funding_source_id": self.funding_source.id,
+                "category": "travel",
+                "date_from": today.replace(month=1, day=1),
+                "date_to": today.replace(month=12, day=31),
+                "amount_planned": 1_000,
+            }
+        )
+        for when, amount in ((today.replace(day=1), -300), (date(2030, 3, 6), -50)):
+            self.env["account.analytic.line"].create(
+                {
+                    "name": "Taxi",
+                    "account_id": self.project.account_id.id,
+                    "ilo_budget_line_id": line.id,
+                    "date": when,
+                    "amount": amount,
+                }
+            )
+        moves = self.project._iati_activity_data()["transactions"]
+        self.assertEqual([m["value"] for m in moves], [300])
+
+    def test_control_characters_cleaned_at_export(self):
+        """Text saved before the input checks (a title pasted from a word
+        processor) is cleaned, not a crash of the whole file."""
+        self.env.cr.execute(
+            "UPDATE project_project SET name = %s WHERE id = %s",
+            ['{"en_US": "Actuarial\\u000bservices\\u001a"}', self.project.id],
+        )
+        self.project.invalidate_recordset(["name"])
+        result = self.project.iati_export_xml()
+        self.assertEqual(result["errors"], [])
+        self.assertIn("<narrative>Actuarial\nservices</narrative>", result["xml"])
+        # and refused at input, naming the field
+        with self.assertRaisesRegex(ValidationError, "control character"):
+            self.env["ilo.deliverable"].create(
+                {"name": "Note\x0cannexe", "project_id": self.project.id}
+            )
 
     def test_schema_errors_reported(self):
         errors = validate_xml(

@@ -137,6 +137,17 @@ class TestInputValueRules(BaseCase):
         self.assertEqual(code("html", ["x"]), "text")
         self.assertEqual(code("char", "a\x00b"), "nul")
         self.assertEqual(code("char", "\ud800"), "unicode")
+        # pasted from a word processor: XML (IATI, reports) cannot hold them
+        for char in ("\x0b", "\x0c", "\x1a", "\x01", "\x1f"):
+            with self.subTest(char=repr(char)):
+                self.assertEqual(code("char", f"Budget{char}2030"), "control")
+                self.assertEqual(code("html", f"<p>a{char}</p>"), "control")
+        self.assertEqual(
+            value_problem("text", "a\x0bb", kinds=KINDS),
+            ("control", {"char": "U+000B"}),
+        )
+        for text in ("tab\there", "lines\nand\r\nmore", "é ü ☃"):
+            self.assertIsNone(code("text", text), repr(text))
 
     def test_selection(self):
         self.assertIsNone(code("selection", "a", selection=["a", "b"]))

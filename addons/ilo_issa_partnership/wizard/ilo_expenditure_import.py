@@ -1,7 +1,5 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -21,6 +19,7 @@ class IloExpenditureImport(models.TransientModel):
     tool calls :meth:`import_file` the same way."""
 
     _name = "ilo.expenditure.import"
+    _inherit = ["ilo.table.import.mixin"]
     _description = "Expenditure Import"
 
     file = fields.Binary(string="Ledger extract", required=True, attachment=False)
@@ -34,6 +33,16 @@ class IloExpenditureImport(models.TransientModel):
         self.ensure_one()
         report = self.import_file(self.file, self.filename, dryrun=True)
         self.write({"state": "preview", "preview": self._report_text(report)})
+        return self._reopen()
+
+    def action_import(self):
+        self.ensure_one()
+        report = self.import_file(self.file, self.filename, dryrun=False)
+        if report["errors"]:
+            raise UserError(self._report_text(report))
+        return self._costs_action(report["references"])
+
+    def _reopen(self):
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -42,18 +51,18 @@ class IloExpenditureImport(models.TransientModel):
             "target": "new",
         }
 
-    def action_import(self):
-        self.ensure_one()
-        report = self.import_file(self.file, self.filename, dryrun=False)
-        if report["errors"]:
-            raise UserError(self._report_text(report))
+    def _costs_action(self, references):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "ilo_issa_partnership.account_analytic_line_action_spend"
         )
-        action["domain"] = [("ilo_reference", "in", report["references"])]
+        action["domain"] = [("ilo_reference", "in", references)]
         return action
 
     def _report_text(self, report):
+        text = self._report_verdict(report)
+        return f"{text}\n({report['read_as']})" if report.get("read_as") else text
+
+    def _report_verdict(self, report):
         if report["errors"]:
             lines = [
                 self.env._(
@@ -80,16 +89,20 @@ class IloExpenditureImport(models.TransientModel):
     def import_file(self, data, filename, dryrun=True):
         """Read and judge a ledger extract (``data``: the file's bytes in base64) and,
         unless ``dryrun`` or any row is bad, write it. Returns ``{"errors": [[line,
-        text]...], "created", "updated", "unchanged", "references"}``."""
+        text]...], "created", "updated", "unchanged", "references"}`` and, when the
+        file could be read, "read_as" (its encoding and separator)."""
         # finance's (and managers') only, over RPC too
         self.check_access("create")
         try:
-            content = base64.b64decode(data or b"")
-            table = ledger.read_table(content, filename)
-        except Exception as exc:  # noqa: BLE001 - any unreadable file is one message
-            return self._report([[0, self.env._("unreadable file: %s", exc)]])
-        rows, problems = ledger.parse_rows(table)
-        errors = [[line, text] for line, texts in problems.items() for text in texts]
+            table = self._ilo_read_table(data, filename)
+        except UserError as exc:  # the file as a whole: one message
+            return self._report([[0, exc.args[0]]])
+        rows, problems = ledger.parse_rows(table.rows)
+        errors = [
+            [line, self._ilo_table_message(problem)]
+            for line, found in problems.items()
+            for problem in found
+        ]
         values = {}
         for row in rows:
             if row["line"] in problems:
@@ -98,9 +111,13 @@ class IloExpenditureImport(models.TransientModel):
             errors += [[row["line"], text] for text in row_errors]
             if not row_errors:
                 values[row["reference"]] = vals
-        if errors:
-            return self._report(sorted(errors, key=lambda e: e[0]))
-        return self._ilo_write(values, dryrun)
+        report = (
+            self._report(sorted(errors, key=lambda e: e[0]))
+            if errors
+            else self._ilo_write(values, dryrun)
+        )
+        report["read_as"] = self._ilo_read_as(table)
+        return report
 
     @api.model
     def _report(self, errors, created=0, updated=0, unchanged=0, references=()):
