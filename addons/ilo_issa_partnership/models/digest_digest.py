@@ -54,7 +54,7 @@ class DigestDigest(models.Model):
 
     def _ilo_check_access(self, group=PARTNERSHIP_USERS):
         """Odoo's digest skips a KPI for a recipient it raises AccessError for."""
-        if not self.env.user.has_group(group):
+        if not self.env.user._ilo_has_role(group):
             raise AccessError(self.env._("Partnership figures are for its users."))
 
     def _compute_kpi_ilo_delivery_rate_value(self):
@@ -157,7 +157,7 @@ class DigestDigest(models.Model):
         digest lists exceptions and the user is a partnership user)."""
         self.ensure_one()
         digest = self.with_user(user)
-        if not (self.sudo().ilo_exceptions and user.has_group(PARTNERSHIP_USERS)):
+        if not (self.sudo().ilo_exceptions and user._ilo_is_partnership_user()):
             return []
         _ = digest.env._
         found = digest._ilo_exception_records()
