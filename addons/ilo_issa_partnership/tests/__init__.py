@@ -28,3 +28,4 @@ from . import test_expenditure_import
 from . import test_cpo
 from . import test_report_pdf
 from . import test_digest
+from . import test_dashboard
