@@ -141,9 +141,7 @@ class C102CampaignDashboard(models.TransientModel):
                     ("ratification_ready", "=", True),
                     ("ratified", "=", False),
                 ],
-                "in_campaign_count": [
-                    ("stage", "not in", ("not_started", "ratified"))
-                ],
+                "in_campaign_count": [("stage", "not in", ("not_started", "ratified"))],
                 "to_confirm_count": [("parts_to_confirm", "=", True)],
                 "outlook": [("id", "in", [c["id"] for c in outlook["countries"]])],
             },

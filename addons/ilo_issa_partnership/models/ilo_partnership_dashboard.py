@@ -246,9 +246,7 @@ class IloPartnershipDashboard(models.TransientModel):
     def _status_data(self):
         """Partnership projects per status, and those not on track with why."""
         projects = self.env["project.project"].search([("is_partnership", "=", True)])
-        labels = dict(
-            projects._fields["ilo_status"]._description_selection(self.env)
-        )
+        labels = dict(projects._fields["ilo_status"]._description_selection(self.env))
         by_status = {status: projects.browse() for status in labels}
         for project in projects:
             if project.ilo_status in by_status:

@@ -25,8 +25,20 @@ class TestDashboardData(PartnershipCommon):
                 "country_id": cls.country.id,
                 "date_start": today,
                 "participant_ids": [
-                    (0, 0, {"name": "A", "gender": "female", "constituent_group": "government"}),
-                    (0, 0, {"name": "B", "gender": "male", "constituent_group": "worker"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "A",
+                            "gender": "female",
+                            "constituent_group": "government",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {"name": "B", "gender": "male", "constituent_group": "worker"},
+                    ),
                 ],
             }
         )
@@ -67,10 +79,15 @@ class TestDashboardData(PartnershipCommon):
         data = self.data("leadership")
         self.assertChartDomains("ilo.partnership.analysis", data["delivery"])
         self.assertChartDomains("ilo.training.participant", data["participants"])
-        self.assertIn(self.area_advisory.name, [s["label"] for s in data["delivery"]["series"]])
+        self.assertIn(
+            self.area_advisory.name, [s["label"] for s in data["delivery"]["series"]]
+        )
         self.assertIn(str(date.today().year), data["delivery"]["labels"])
         self.assertIn("Government", data["participants"]["labels"])
-        self.assertEqual({s["label"] for s in data["participants"]["series"]} & {"Female", "Male"}, {"Female", "Male"})
+        self.assertEqual(
+            {s["label"] for s in data["participants"]["series"]} & {"Female", "Male"},
+            {"Female", "Male"},
+        )
 
     def test_late_and_status(self):
         data = self.data("leadership")
@@ -81,7 +98,8 @@ class TestDashboardData(PartnershipCommon):
         self.assertEqual(sum(c["count"] for c in counts.values()), len(projects))
         for count in counts.values():
             self.assertEqual(
-                self.env["project.project"].search_count(count["domain"]), count["count"]
+                self.env["project.project"].search_count(count["domain"]),
+                count["count"],
             )
         # one late deliverable: the project is at risk, and says why
         self.assertEqual(self.project.ilo_status, "at_risk")
@@ -100,12 +118,18 @@ class TestDashboardData(PartnershipCommon):
             self.assertEqual(lines.funding_source_id, self.source)
 
     def test_access(self):
-        outsider = new_test_user(self.env, login="dash_outsider", groups="base.group_user")
+        outsider = new_test_user(
+            self.env, login="dash_outsider", groups="base.group_user"
+        )
         with self.assertRaises(AccessError):
-            self.env["ilo.partnership.dashboard"].with_user(outsider).get_dashboard_data()
+            self.env["ilo.partnership.dashboard"].with_user(
+                outsider
+            ).get_dashboard_data()
 
     def test_home_action_opens_the_client_action(self):
-        server_action = self.env.ref("ilo_issa_partnership.ilo_partnership_dashboard_action")
+        server_action = self.env.ref(
+            "ilo_issa_partnership.ilo_partnership_dashboard_action"
+        )
         action = server_action.with_user(self.users["leadership"]).run()
         self.assertEqual(action["type"], "ir.actions.client")
         self.assertEqual(action["tag"], "ilo_partnership_dashboard")
@@ -120,7 +144,9 @@ class TestDashboardTour(HttpCase):
         project = self.env["project.project"].create(
             {
                 "name": "Dashboard tour project",
-                "collaboration_area_id": self.env.ref("ilo_issa_partnership.area_training").id,
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_training"
+                ).id,
             }
         )
         self.env["ilo.deliverable"].create(
@@ -136,7 +162,15 @@ class TestDashboardTour(HttpCase):
                 "project_id": project.id,
                 "date_start": date.today(),
                 "participant_ids": [
-                    (0, 0, {"name": "Tour trainee", "gender": "female", "constituent_group": "government"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Tour trainee",
+                            "gender": "female",
+                            "constituent_group": "government",
+                        },
+                    ),
                 ],
             }
         )
