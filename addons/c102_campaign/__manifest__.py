@@ -38,6 +38,7 @@
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": ["c102_campaign/static/src/dashboard/*"],
         "web.assets_tests": ["c102_campaign/static/tests/tours/*.js"],
     },
     "demo": ["demo/c102_campaign_demo.xml", "demo/c102_coverage_demo.xml"],

@@ -65,6 +65,7 @@
     "assets": {
         "web.assets_backend": [
             "ilo_issa_partnership/static/src/views/*.js",
+            "ilo_issa_partnership/static/src/dashboard/*",
         ],
         "web.report_assets_common": [
             "ilo_issa_partnership/static/src/scss/report.scss",

@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class IloPartnershipDashboard(models.TransientModel):
@@ -30,3 +30,11 @@ class IloPartnershipDashboard(models.TransientModel):
             dashboard.c102_target_year = str(kpis["target_year"])
             dashboard.c102_ready_count = kpis["ready_count"]
             dashboard.c102_map = svg
+
+    @api.model
+    def get_dashboard_data(self):
+        """The partnership dashboard's data with the campaign's (the campaign
+        section of the client action)."""
+        data = super().get_dashboard_data()
+        data["campaign"] = self.env["c102.campaign.dashboard"].get_dashboard_data()
+        return data

@@ -17,3 +17,4 @@ from . import test_supervision
 from . import test_coverage_rules
 from . import test_coverage
 from . import test_report_pdf
+from . import test_dashboard_data

@@ -178,7 +178,7 @@ class TestDashboard(CampaignCommon):
         self.assertEqual(dashboard.ratified_count, ratified + 1)
         self.assertIn("Ratified", dashboard.stage_summary)
         action = self.env["c102.campaign.dashboard"].action_open()
-        self.assertEqual(action["res_model"], "c102.campaign.dashboard")
+        self.assertEqual(action["tag"], "c102_campaign_dashboard")
         report = self.env["c102.part.acceptance.report"].search(
             [("c102_country_id", "=", self.kenya.id)]
         )

@@ -83,10 +83,11 @@ class IloPartnershipDashboard(models.TransientModel):
         return total, html_table(env, [env._("Area"), *labels.values()], rows)
 
     @api.model
-    def _participants_table(self):
+    def _participant_counts(self):
         """Attended participants of trainings held (done) per constituent group and
         gender, as the partnership report counts people trained:
-        (total, women's share in percent, table)."""
+        ``({group: label}, {gender: label}, {group: {gender: count}}, Counter of
+        genders)``."""
         env = self.env
         Participant = env["ilo.training.participant"]
         groups = dict(
@@ -95,12 +96,23 @@ class IloPartnershipDashboard(models.TransientModel):
         genders = dict(Participant._fields["gender"]._description_selection(env))
         cells, by_gender = {}, Counter()
         for group, gender, count in Participant._read_group(
-            [("attended", "=", True), ("training_id.state", "=", "done")],
-            ["constituent_group", "gender"],
-            ["__count"],
+            self._participant_domain(), ["constituent_group", "gender"], ["__count"]
         ):
             cells.setdefault(group, {})[gender] = count
             by_gender[gender] += count
+        return groups, genders, cells, by_gender
+
+    @api.model
+    def _participant_domain(self):
+        """The people trained: attended participants of trainings held."""
+        return [("attended", "=", True), ("training_id.state", "=", "done")]
+
+    @api.model
+    def _participants_table(self):
+        """People trained per constituent group and gender:
+        (total, women's share in percent, table)."""
+        env = self.env
+        groups, genders, cells, by_gender = self._participant_counts()
         rows = [
             [groups.get(group, env._("Not set")), *(by.get(g, 0) for g in genders)]
             for group, by in cells.items()
@@ -109,14 +121,11 @@ class IloPartnershipDashboard(models.TransientModel):
         return by_gender.total(), women_share(by_gender), table
 
     @api.model
-    def _spend_table(self):
-        """Planned, actual and available per funding source, in its currency and
-        the reader's number format."""
-        env = self.env
-        rows = []
-        for source, planned, actual, available, missing in env[
-            "ilo.budget.line"
-        ]._read_group(
+    def _spend_by_source(self):
+        """``[(funding source, planned, actual, available, rates missing)]`` over
+        all budget lines (amounts in the source's currency; ``rates missing`` is true
+        when a line of the source has no exchange rate for its date)."""
+        return self.env["ilo.budget.line"]._read_group(
             [],
             ["funding_source_id"],
             [
@@ -125,7 +134,15 @@ class IloPartnershipDashboard(models.TransientModel):
                 "amount_available:sum",
                 "ilo_rate_missing:bool_or",
             ],
-        ):
+        )
+
+    @api.model
+    def _spend_table(self):
+        """Planned, actual and available per funding source, in its currency and
+        the reader's number format."""
+        env = self.env
+        rows = []
+        for source, planned, actual, available, missing in self._spend_by_source():
             currency = source.currency_id
             name = source.display_name
             rows.append(
@@ -149,6 +166,145 @@ class IloPartnershipDashboard(models.TransientModel):
         ]
         return html_table(env, headers, rows)
 
+    # --- the client action's data (static/src/dashboard) -------------------------
+
+    @api.model
+    def get_dashboard_data(self):
+        """Everything the partnership dashboard (client action
+        ``ilo_partnership_dashboard``) shows, as plain data for the reader: figures,
+        charts (labels, series and, per value, the domain of the records behind
+        it) and lists. Money only for finance and leadership."""
+        env = self.env
+        for model in ("ilo.partnership.analysis", "ilo.training.participant"):
+            env[model].check_access("read")
+        activity_count, _areas = self._areas_table()
+        groups, genders, cells, by_gender = self._participant_counts()
+        late = env["ilo.deliverable"].search(
+            [("is_late", "=", True)], order="date_deadline"
+        )
+        data = {
+            "figures": {
+                "activity_count": activity_count,
+                "late_count": len(late),
+                "participant_count": by_gender.total(),
+                "female_share": round(women_share(by_gender), 1),
+            },
+            "delivery": self._delivery_chart(),
+            "participants": {
+                "res_model": "ilo.training.participant",
+                "domain": self._participant_domain(),
+                "labels": [groups.get(g, env._("Not set")) for g in cells],
+                "series": [
+                    {
+                        "label": label,
+                        "values": [cells[g].get(gender, 0) for g in cells],
+                        "domains": [
+                            [
+                                *self._participant_domain(),
+                                ("constituent_group", "=", g),
+                                ("gender", "=", gender),
+                            ]
+                            for g in cells
+                        ],
+                    }
+                    for gender, label in genders.items()
+                ],
+            },
+            "late": [
+                {
+                    "id": deliverable.id,
+                    "name": deliverable.display_name,
+                    "project": deliverable.project_id.display_name or "",
+                    "date_deadline": fields.Date.to_string(deliverable.date_deadline),
+                }
+                for deliverable in late[:10]
+            ],
+            "status": self._status_data(),
+            "spend": self._spend_data() if env.user._ilo_sees_money() else False,
+        }
+        return data
+
+    @api.model
+    def _delivery_chart(self):
+        """Activities per collaboration area and year (the analysis' figures)."""
+        by = self.env["ilo.partnership.analysis"]._read_group(
+            [("year", "!=", False)], ["collaboration_area_id", "year"], ["__count"]
+        )
+        years = sorted({year for _area, year, _count in by})
+        table = {}
+        for area, year, count in by:
+            table.setdefault(area, {})[year] = count
+        return {
+            "res_model": "ilo.partnership.analysis",
+            "labels": [str(year) for year in years],
+            "series": [
+                {
+                    "label": area.name or self.env._("Not set"),
+                    "values": [counts.get(year, 0) for year in years],
+                    "domains": [
+                        [("collaboration_area_id", "=", area.id), ("year", "=", year)]
+                        for year in years
+                    ],
+                }
+                for area, counts in sorted(
+                    table.items(), key=lambda item: item[0].sequence
+                )
+            ],
+        }
+
+    @api.model
+    def _status_data(self):
+        """Partnership projects per status, and those not on track with why."""
+        projects = self.env["project.project"].search([("is_partnership", "=", True)])
+        labels = dict(projects._fields["ilo_status"]._description_selection(self.env))
+        by_status = {status: projects.browse() for status in labels}
+        for project in projects:
+            if project.ilo_status in by_status:
+                by_status[project.ilo_status] |= project
+        return {
+            "counts": [
+                {
+                    "status": status,
+                    "label": label,
+                    "count": len(by_status[status]),
+                    "domain": [("id", "in", by_status[status].ids)],
+                }
+                for status, label in labels.items()
+            ],
+            "projects": [
+                {
+                    "id": project.id,
+                    "name": project.display_name,
+                    "status": status,
+                    "status_label": labels[status],
+                    "reasons": project.ilo_status_reasons or "",
+                }
+                for status in ("off_track", "at_risk")
+                for project in by_status[status]
+            ],
+        }
+
+    @api.model
+    def _spend_data(self):
+        """Planned, actual and available per funding source, formatted in its
+        currency, with the delivery rate (comparable across currencies)."""
+        env = self.env
+        return [
+            {
+                "source": env._(
+                    "%(funding)s (rates missing)", funding=source.display_name
+                )
+                if missing
+                else source.display_name,
+                "planned": format_amount(env, planned, source.currency_id),
+                "actual": format_amount(env, actual, source.currency_id),
+                "available": format_amount(env, available, source.currency_id),
+                "rate": round(100.0 * actual / planned, 1) if planned else 0.0,
+                "domain": [("funding_source_id", "=", source.id)],
+            }
+            for source, planned, actual, available, missing in self._spend_by_source()
+        ]
+
     @api.model
     def action_open(self):
         """The dashboard's window action. It carries the id of the server action
@@ -160,16 +316,8 @@ class IloPartnershipDashboard(models.TransientModel):
         )
         return {
             "id": server_action.id,
+            "type": "ir.actions.client",
+            "tag": "ilo_partnership_dashboard",
             "name": self.env._("Partnership Dashboard"),
-            **self._form_action(self.create({})),
-        }
-
-    def _form_action(self, record):
-        """A window action showing ``record`` in its form, full page."""
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
             "target": "current",
         }

@@ -36,3 +36,4 @@ from . import test_planning_rules
 from . import test_planning
 from . import test_planning_tours
 from . import test_import_engine
+from . import test_dashboard

@@ -230,7 +230,7 @@ class TestReporting(PartnershipCommon):
         self.assertIn(self.area_advisory.name, dashboard.areas_html)
         self.assertIn("Government", dashboard.participants_html)
         action = self.env["ilo.partnership.dashboard"].action_open()
-        self.assertEqual(action["res_model"], "ilo.partnership.dashboard")
+        self.assertEqual(action["tag"], "ilo_partnership_dashboard")
         # the dashboard's "people trained" is the report's: attended participants
         # of trainings held, not of trainings still planned
         self.assertEqual(self.training.state, "planned")

@@ -62,7 +62,8 @@ registry.category("web_tour.tours").add("ilo_leadership_fr_tour", {
             trigger: ".o_breadcrumb:contains(Tableau de bord)",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=activity_count]",
+            content: "The figures of the dashboard, in French",
+            trigger: ".o_ilo_dashboard .o_ilo_figure[data-figure=activity_count]:contains(activités)",
         },
         {
             trigger: ".o_menu_sections [data-menu-xmlid='ilo_issa_partnership.menu_reporting']",
