@@ -144,12 +144,9 @@ class IloPartnershipDashboard(models.TransientModel):
         rows = []
         for source, planned, actual, available, missing in self._spend_by_source():
             currency = source.currency_id
-            name = source.display_name
             rows.append(
                 [
-                    env._("%(funding)s (rates missing)", funding=name)
-                    if missing
-                    else name,
+                    self._source_label(source, missing),
                     *(
                         format_amount(env, amount, currency)
                         for amount in (planned, actual, available)
@@ -285,17 +282,22 @@ class IloPartnershipDashboard(models.TransientModel):
         }
 
     @api.model
+    def _source_label(self, source, missing):
+        """The funding source's name, saying when exchange rates are missing."""
+        if missing:
+            return self.env._(
+                "%(funding)s (rates missing)", funding=source.display_name
+            )
+        return source.display_name
+
+    @api.model
     def _spend_data(self):
         """Planned, actual and available per funding source, formatted in its
         currency, with the delivery rate (comparable across currencies)."""
         env = self.env
         return [
             {
-                "source": env._(
-                    "%(funding)s (rates missing)", funding=source.display_name
-                )
-                if missing
-                else source.display_name,
+                "source": self._source_label(source, missing),
                 "planned": format_amount(env, planned, source.currency_id),
                 "actual": format_amount(env, actual, source.currency_id),
                 "available": format_amount(env, available, source.currency_id),
