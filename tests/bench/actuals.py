@@ -31,6 +31,7 @@ import time
 from benchlib import (
     _bench_projects,
     _conversion_factors,
+    analytic_helpers,
     assert_same,
     connect,
     normalise,
@@ -42,11 +43,6 @@ from benchlib import (
 )
 
 from odoo import SUPERUSER_ID, api
-
-from odoo.addons.ilo_issa_partnership.models.ilo_funding_source_analytic import (
-    CATEGORY_ACCOUNT,
-    plan_columns,
-)
 
 GOAL = 1.5
 DEFAULT_COSTS = 1_000_000
@@ -111,10 +107,10 @@ def populate_costs(env, lines, costs):
     if costs_before == costs:
         return projects
     start = time.perf_counter()
-    funding_column, category_column = plan_columns(env)
+    funding_column, category_column = analytic_helpers()[1](env)
     company = env.company
     categories = {
-        key: env.ref(CATEGORY_ACCOUNT % key).id
+        key: env.ref(analytic_helpers()[0] % key).id
         for key, _label in env["ilo.budget.line"]._fields["category"].selection
     }
     sources = env["ilo.funding.source"].search([("company_id", "=", company.id)])

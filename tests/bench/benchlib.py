@@ -369,6 +369,16 @@ def _populate_lines(env, lines):
     return True, False
 
 
+def analytic_helpers():
+    """(CATEGORY_ACCOUNT, plan_columns) of the addon: importable once Odoo knows the
+    addons path (after ``connect``)."""
+    from odoo.addons.ilo_issa_partnership.models import (  # noqa: PLC0415
+        ilo_funding_source_analytic as analytic,
+    )
+
+    return analytic.CATEGORY_ACCOUNT, analytic.plan_columns
+
+
 def connect(odoo_argv):
     """The registry of ilo_bench, with the given Odoo options."""
     odoo.tools.config.parse_config(odoo_argv)

@@ -20,14 +20,15 @@ import os
 import sys
 import time
 
-from benchlib import _bench_projects, connect, parse_args, populate
+from benchlib import (
+    _bench_projects,
+    analytic_helpers,
+    connect,
+    parse_args,
+    populate,
+)
 
 from odoo import SUPERUSER_ID, api
-
-from odoo.addons.ilo_issa_partnership.models.ilo_funding_source_analytic import (
-    CATEGORY_ACCOUNT,
-    plan_columns,
-)
 
 DEFAULT_ROWS = 100_000
 HEADER = [
@@ -69,7 +70,7 @@ def extract(env, projects, rows):
                 currency,
                 project.account_id.name,
                 source.analytic_account_id.name,
-                env.ref(CATEGORY_ACCOUNT % key).name,
+                env.ref(analytic_helpers()[0] % key).name,
             ]
         )
     return ledger, loaded
@@ -95,7 +96,7 @@ def main(argv):
         data = base64.b64encode(buffer.getvalue().encode())
         admin = env.ref("base.user_admin")
         env = env(user=admin)
-        funding_column, category_column = plan_columns(env)
+        funding_column, category_column = analytic_helpers()[1](env)
         fields = [
             "ilo_reference",
             "name",
