@@ -38,6 +38,7 @@ from benchlib import (
     parse_args,
     populate,
     print_ratio,
+    project_accounts,
     timed_pair,
     vacuum_analyze,
 )
@@ -75,16 +76,6 @@ RAW_SPEND = """
 """
 
 
-def _accounts(env, projects):
-    """The bench projects' analytic accounts (created once, as Odoo does)."""
-    records = env["project.project"].browse(projects)
-    missing = records.filtered(lambda p: not p.account_id)
-    if missing:
-        missing._create_analytic_account()
-        env.cr.commit()
-    return bool(missing)
-
-
 def populate_costs(env, lines, costs):
     """Exactly ``costs`` bench analytic lines ('bench cost N') on the ``lines`` bench
     budget lines, matched, and the budget lines' stored actuals set from them.
@@ -103,7 +94,7 @@ def populate_costs(env, lines, costs):
         costs_before = 0
     populate(env, lines)
     projects = _bench_projects(cr)
-    _accounts(env, projects)
+    project_accounts(env, projects)
     if costs_before == costs:
         return projects
     start = time.perf_counter()

@@ -369,6 +369,27 @@ def _populate_lines(env, lines):
     return True, False
 
 
+def project_accounts(env, projects):
+    """The bench projects' analytic accounts, created once as Odoo creates them (in
+    the project plan, of the project's company), set with SQL: the ORM would
+    recompute the project's company and then every one of its budget lines."""
+    records = env["project.project"].browse(projects)
+    missing = records.filtered(lambda p: not p.account_id)
+    if not missing:
+        return False
+    values = missing._get_values_analytic_account_batch(
+        missing._read_format(["name", "company_id", "partner_id"], None)
+    )
+    accounts = env["account.analytic.account"].create(values)
+    env.cr.executemany(
+        "UPDATE project_project SET account_id = %s WHERE id = %s",
+        [(a.id, p.id) for p, a in zip(missing, accounts, strict=True)],
+    )
+    env.cr.commit()
+    env.invalidate_all()
+    return True
+
+
 def analytic_helpers():
     """(CATEGORY_ACCOUNT, plan_columns) of the addon: importable once Odoo knows the
     addons path (after ``connect``)."""

@@ -15,6 +15,7 @@ Usage: expenditure_import.py [LINES] [odoo options]; ROWS from ILO_BENCH_IMPORT.
 
 import base64
 import csv
+import datetime
 import io
 import os
 import sys
@@ -26,6 +27,7 @@ from benchlib import (
     connect,
     parse_args,
     populate,
+    project_accounts,
 )
 
 from odoo import SUPERUSER_ID, api
@@ -43,23 +45,38 @@ HEADER = [
 ]
 
 
-def extract(env, projects, rows):
-    """The ledger rows (as the ERP writes them) and the same rows for ``load``."""
-    projects = env["project.project"].browse(projects)
-    sources = env["ilo.funding.source"].search([("company_id", "=", env.company.id)])
-    categories = env["ilo.budget.line"]._fields["category"].selection
+def extract(env, rows):
+    """The ledger rows (as the ERP writes them) and the same rows for ``load``: each
+    on the distribution of a bench budget line, dated in its period."""
+    category_account = analytic_helpers()[0]
+    env.cr.execute(
+        "SELECT project_id, funding_source_id, category, date_from "
+        "FROM ilo_budget_line WHERE name LIKE 'bench line %%' ORDER BY id LIMIT %s",
+        [rows],
+    )
+    budgets = env.cr.fetchall()
+    labels = dict(env["ilo.budget.line"]._fields["category"].selection)
     ledger, loaded = [], []
     for n in range(rows):
-        project = projects[n % len(projects)]
-        source = sources[n // 7 % len(sources)]
-        key, label = categories[n % len(categories)]
-        day = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        project_id, source_id, key, date_from = budgets[n % len(budgets)]
+        project = env["project.project"].browse(project_id)
+        source = env["ilo.funding.source"].browse(source_id)
+        day = str(date_from + datetime.timedelta(days=n % 365))
         amount = f"{10 + n % 990}.{n % 100:02d}"
         reference = f"BENCH-IMP-{n}"
         text = f"bench import {n}"
         currency = source.currency_id.name
         ledger.append(
-            [reference, day, amount, currency, project.name, source.code, label, text]
+            [
+                reference,
+                day,
+                amount,
+                currency,
+                project.name,
+                source.code,
+                labels[key],
+                text,
+            ]
         )
         loaded.append(
             [
@@ -70,7 +87,7 @@ def extract(env, projects, rows):
                 currency,
                 project.account_id.name,
                 source.analytic_account_id.name,
-                env.ref(analytic_helpers()[0] % key).name,
+                env.ref(category_account % key).name,
             ]
         )
     return ledger, loaded
@@ -85,12 +102,8 @@ def main(argv):
         env = api.Environment(cr, SUPERUSER_ID, {})
         populate(env, lines)
         projects = _bench_projects(cr)
-        missing = (
-            env["project.project"].browse(projects).filtered(lambda p: not p.account_id)
-        )
-        missing._create_analytic_account()
-        cr.commit()
-        ledger, loaded = extract(env, projects, rows)
+        project_accounts(env, projects)
+        ledger, loaded = extract(env, rows)
         buffer = io.StringIO()
         csv.writer(buffer).writerows([HEADER, *ledger])
         data = base64.b64encode(buffer.getvalue().encode())
