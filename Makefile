@@ -32,7 +32,7 @@ restore:    ## make restore FILE=archive.zip: verify its checksum, restore into 
 i18n:       ## re-export the .pot files and refresh fr.po (new terms left empty to translate)
 	@scripts/i18n.sh
 
-bench:      ## benchmarks (tests/bench) on ilo_bench; ILO_BENCH_LINES=2000000 for the 10x scale
+bench:      ## benchmarks (tests/bench) on ilo_bench (ILO_BENCH_DB); ILO_BENCH_LINES=2000000 for the 10x scale
 	@scripts/bench.sh
 
 # Production mode and scale (README, "Production mode and scale")

@@ -1,5 +1,6 @@
 """Helpers shared by the benchmarks: the bench portfolio and its budget lines (database
-ilo_bench only), timing, and the comparison of the ORM's groups with the raw SQL's."""
+ilo_bench, or ILO_BENCH_DB), timing, and the comparison of the ORM's groups with the
+raw SQL's."""
 
 import os
 import statistics
@@ -9,7 +10,7 @@ import psycopg2
 
 import odoo
 
-DB = "ilo_bench"
+DB = os.environ.get("ILO_BENCH_DB") or "ilo_bench"
 PROJECTS, MISSIONS, TRAININGS, DELIVERABLES, COUNTRIES = 200, 10_000, 5_000, 5_000, 190
 DEFAULT_LINES = 200_000
 # Every 10th budget line is the project's own (no activity), every 50th is archived:
@@ -239,16 +240,22 @@ def _populate_portfolio(env):
 
 
 def _conversion_factors(env, sources, years):
-    """(source, year, rate to the company currency on 1 January): the rate the model's
-    _compute_company_amounts applies to a line starting that day."""
+    """(source, year, rate to the company currency, rate to the reporting currency,
+    both on 1 January): the rates the model's _compute_company_amounts applies to a
+    line starting that day."""
     company = env.company
+    reporting = env["ilo.budget.line"]._ilo_reporting_currency()
     rows = []
     for source in sources:
         for year in years:
-            rate = env["res.currency"]._get_conversion_rate(
-                source.currency_id, company.currency_id, company, f"{year}-01-01"
+            day = f"{year}-01-01"
+            rate, rate_reporting = (
+                env["res.currency"]._get_conversion_rate(
+                    source.currency_id, target, company, day
+                )
+                for target in (company.currency_id, reporting)
             )
-            rows.append((source.id, year, rate))
+            rows.append((source.id, year, rate, rate_reporting))
     return rows
 
 
@@ -279,7 +286,8 @@ def _populate_lines(env, lines):
     years = range(2020, 2028)
     cr.execute(
         """
-        CREATE TEMP TABLE bench_rate (source_id int, year int, rate numeric)
+        CREATE TEMP TABLE bench_rate (source_id int, year int, rate numeric,
+                                      rate_reporting numeric)
             ON COMMIT DROP;
         CREATE TEMP TABLE bench_activity ON COMMIT DROP AS
         SELECT row_number() OVER (ORDER BY kind, id) - 1 AS n, * FROM (
@@ -295,7 +303,7 @@ def _populate_lines(env, lines):
         """
     )
     cr.executemany(
-        "INSERT INTO bench_rate VALUES (%s, %s, %s)",
+        "INSERT INTO bench_rate VALUES (%s, %s, %s, %s)",
         _conversion_factors(env, sources, years),
     )
     cr.execute("SELECT count(*) FROM bench_activity")
@@ -311,7 +319,10 @@ def _populate_lines(env, lines):
             category, date_from, date_to, year, currency_id,
             amount_planned, amount_committed, amount_actual, amount_available,
             amount_planned_company, amount_committed_company, amount_actual_company,
-            amount_available_company, delivery_rate, is_over_budget,
+            amount_available_company, reporting_currency_id,
+            amount_planned_reporting, amount_committed_reporting,
+            amount_actual_reporting, amount_available_reporting,
+            delivery_rate, is_over_budget,
             create_uid, write_uid, create_date, write_date)
         SELECT 'bench line ' || v.g, v.g %% %(archived)s <> 0, p.id,
                p.collaboration_area_id, p.company_id,
@@ -324,6 +335,10 @@ def _populate_lines(env, lines):
                round(v.planned * r.rate, 2), round(v.committed * r.rate, 2),
                round(v.actual * r.rate, 2),
                round((v.planned - v.committed - v.actual) * r.rate, 2),
+               %(reporting)s, round(v.planned * r.rate_reporting, 2),
+               round(v.committed * r.rate_reporting, 2),
+               round(v.actual * r.rate_reporting, 2),
+               round((v.planned - v.committed - v.actual) * r.rate_reporting, 2),
                100.0 * v.actual / v.planned, v.committed + v.actual > v.planned,
                1, 1, now(), now()
           FROM (SELECT g, g %% %(project_level)s <> 0 AS linked,
@@ -348,9 +363,41 @@ def _populate_lines(env, lines):
             "first": existing + 1,
             "last": lines,
             "activities": activities,
+            "reporting": env["ilo.budget.line"]._ilo_reporting_currency().id,
         },
     )
     return True, False
+
+
+def project_accounts(env, projects):
+    """The bench projects' analytic accounts, created once as Odoo creates them (in
+    the project plan, of the project's company), set with SQL: the ORM would
+    recompute the project's company and then every one of its budget lines."""
+    records = env["project.project"].browse(projects)
+    missing = records.filtered(lambda p: not p.account_id)
+    if not missing:
+        return False
+    values = missing._get_values_analytic_account_batch(
+        missing._read_format(["name", "company_id", "partner_id"], None)
+    )
+    accounts = env["account.analytic.account"].create(values)
+    env.cr.executemany(
+        "UPDATE project_project SET account_id = %s WHERE id = %s",
+        [(a.id, p.id) for p, a in zip(missing, accounts, strict=True)],
+    )
+    env.cr.commit()
+    env.invalidate_all()
+    return True
+
+
+def analytic_helpers():
+    """(CATEGORY_ACCOUNT, plan_columns) of the addon: importable once Odoo knows the
+    addons path (after ``connect``)."""
+    from odoo.addons.ilo_issa_partnership.models import (  # noqa: PLC0415
+        ilo_funding_source_analytic as analytic,
+    )
+
+    return analytic.CATEGORY_ACCOUNT, analytic.plan_columns
 
 
 def connect(odoo_argv):

@@ -39,8 +39,8 @@ LIST_FIELDS = [
 RAW_SQL_GROUPS = """
     WITH budget AS (
         SELECT mission_id, training_id, deliverable_id,
-               SUM(amount_planned_company) AS planned,
-               SUM(amount_actual_company) AS actual
+               SUM(amount_planned_reporting) AS planned,
+               SUM(amount_actual_reporting) AS actual
           FROM ilo_budget_line
       GROUP BY 1, 2, 3
     ), activity AS (

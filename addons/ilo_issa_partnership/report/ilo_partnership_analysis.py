@@ -55,9 +55,20 @@ class IloPartnershipAnalysis(models.Model):
         help="Due before today (in the user's day).",
     )
     is_over_budget = fields.Boolean(readonly=True, groups=FINANCIAL)
-    currency_id = fields.Many2one("res.currency", readonly=True)
-    budget_planned = fields.Monetary(readonly=True, groups=FINANCIAL)
-    budget_actual = fields.Monetary(readonly=True, groups=FINANCIAL)
+    currency_id = fields.Many2one(
+        "res.currency",
+        string="Reporting currency",
+        readonly=True,
+        help="The programme's reporting currency (system parameter "
+        "ilo_issa_partnership.reporting_currency): budgets of every company and "
+        "currency are added in it only, each line at the rate of its start.",
+    )
+    budget_planned = fields.Monetary(
+        string="Planned (reporting currency)", readonly=True, groups=FINANCIAL
+    )
+    budget_actual = fields.Monetary(
+        string="Actual (reporting currency)", readonly=True, groups=FINANCIAL
+    )
     participant_count = fields.Integer(readonly=True)
     attended_count = fields.Integer(readonly=True)
     female_count = fields.Integer(string="Women", readonly=True)
@@ -84,16 +95,18 @@ class IloPartnershipAnalysis(models.Model):
         )
 
     def _query_params(self):
-        return {"final": FINAL_STATES}
+        reporting = self.env["ilo.budget.line"]._ilo_reporting_currency()
+        return {"final": FINAL_STATES, "reporting": reporting.id}
 
     def _with(self):
-        """The budget per activity, and the activities (missions, trainings,
-        deliverables) as rows of one shape."""
+        """The budget per activity in the reporting currency (never company
+        amounts: companies keep different currencies), and the activities
+        (missions, trainings, deliverables) as rows of one shape."""
         return """
             WITH budget AS (
                 SELECT mission_id, training_id, deliverable_id,
-                       SUM(amount_planned_company) AS planned,
-                       SUM(amount_actual_company) AS actual
+                       SUM(amount_planned_reporting) AS planned,
+                       SUM(amount_actual_reporting) AS actual
                   FROM ilo_budget_line
               GROUP BY mission_id, training_id, deliverable_id
             ), activity AS (
@@ -129,7 +142,7 @@ class IloPartnershipAnalysis(models.Model):
                    row_number() OVER (ORDER BY a.activity_type, a.res_id) AS id,
                    a.activity_type, a.name, a.project_id,
                    p.collaboration_area_id, a.country_id, p.company_id,
-                   c.currency_id, a.date,
+                   %(reporting)s AS currency_id, a.date,
                    EXTRACT(YEAR FROM a.date)::int AS year, a.state,
                    p.lead_organisation, a.date_due,
                    COALESCE(a.actual, 0) > COALESCE(a.planned, 0) AS is_over_budget,
@@ -143,8 +156,6 @@ class IloPartnershipAnalysis(models.Model):
         return """
                    activity a
               JOIN project_project p ON p.id = a.project_id
-         LEFT JOIN res_company c
-                ON c.id = COALESCE(p.company_id, (SELECT MIN(id) FROM res_company))
         """
 
     def _where(self):

@@ -66,10 +66,9 @@ class TestMoneyRight(PartnershipCommon):
         rate.rate = 50.0
         self.assertAlmostEqual(self.project._iati_budgets(currency)[0]["value"], 8_000)
 
-    def test_companies_keep_their_currency(self):
-        """A CHF company's project read from the USD company: amounts in CHF; the
-        totals of both only in the reporting currency (USD) at the CHF company's
-        stated rate."""
+    def _geneva(self):
+        """A CHF company (1.25 USD for 1 CHF from 2031) with a project and a CHF
+        funding source, and an environment allowed on both companies."""
         usd, chf = self.env.ref("base.USD"), self.env.ref("base.CHF")
         chf.active = True
         company_usd = self.env.company
@@ -107,6 +106,15 @@ class TestMoneyRight(PartnershipCommon):
                 "amount": 100_000,
             }
         )
+        return env, company_chf, project_chf, source_chf
+
+    def test_companies_keep_their_currency(self):
+        """A CHF company's project read from the USD company: amounts in CHF; the
+        totals of both only in the reporting currency (USD) at the CHF company's
+        stated rate."""
+        usd, chf = self.env.ref("base.USD"), self.env.ref("base.CHF")
+        company_usd = self.env.company
+        env, company_chf, project_chf, source_chf = self._geneva()
         line_chf = self._budget(
             source_chf, project=project_chf, amount_planned=1_000
         ).with_env(env)
@@ -166,3 +174,48 @@ class TestMoneyRight(PartnershipCommon):
         self.assertTrue(line.ilo_rate_missing)
         self.assertAlmostEqual(line.amount_planned_company, 1_000)
         self.assertEqual(line.amount_planned_reporting, 0.0)
+
+    def test_analysis_totals_in_reporting_currency(self):
+        """The partnership analysis adds a CHF company's and a USD company's budgets
+        only in the reporting currency (USD, at the CHF company's rate), and says
+        so: never CHF and USD added together."""
+        usd = self.env.ref("base.USD")
+        env, company_chf, project_chf, source_chf = self._geneva()
+        dates = {"date_start": "2031-03-02", "date_end": "2031-03-06"}
+        mission_chf = env["ilo.advisory.mission"].create(
+            self._mission_vals(project_id=project_chf.id, name="Geneva", **dates)
+        )
+        mission_usd = env["ilo.advisory.mission"].create(
+            self._mission_vals(name="Washington", **dates)
+        )
+        self._budget(
+            source_chf,
+            project=project_chf,
+            mission_id=mission_chf.id,
+            amount_planned=1_000,
+        )
+        self._budget(
+            self.funding_source, mission_id=mission_usd.id, amount_planned=1_000
+        )
+        # the analysis is an SQL view: the budget lines' amounts written first
+        env.flush_all()
+        Analysis = env["ilo.partnership.analysis"]
+        domain = [
+            ("activity_type", "=", "mission"),
+            ("project_id", "in", (project_chf | self.project).ids),
+            ("name", "in", ["Geneva", "Washington"]),
+        ]
+        rows = Analysis.search(domain)
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows.currency_id, usd)
+        by_company = dict(
+            Analysis._read_group(domain, ["company_id"], ["budget_planned:sum"])
+        )
+        # the CHF company's 1,000 CHF are 1,250 USD; its row is not 1,000
+        self.assertAlmostEqual(by_company[company_chf], 1_250)
+        self.assertAlmostEqual(by_company[self.project.company_id], 1_000)
+        [(total, currencies)] = Analysis._read_group(
+            domain, [], ["budget_planned:sum", "currency_id:array_agg"]
+        )
+        self.assertAlmostEqual(total, 2_250)
+        self.assertEqual(set(currencies), {usd.id})
