@@ -50,4 +50,10 @@ def run(odoo, args):
         f"{report['created']} cost(s) {created}, {report['updated']} {updated}, "
         f"{report['unchanged']} unchanged."
     )
+    if report.get("unbudgeted"):
+        print(
+            f"warning: {report['unbudgeted']} new cost(s) match no budget line "
+            "(listed under Unbudgeted Spend)",
+            file=sys.stderr,
+        )
     return 0

@@ -109,9 +109,16 @@ class TestExpenditureImport(PartnershipCommon):
         data = self._csv(good, other)
         report = self.Import.import_file(data, "gl.csv", dryrun=True)
         self.assertEqual((report["created"], report["errors"]), (2, []))
-        self.assertFalse(Line.search([("ilo_reference", "=", "GL-1")]))
+        # the preview applies the import's matching: the taxi matches no budget line
+        self.assertEqual(report["unbudgeted"], 1)
+        self.assertFalse(Line.search([("ilo_reference", "in", ["GL-1", "GL-3"])]))
+        self.assertAlmostEqual(self.budget.amount_actual, 0)
+        self.assertIn(
+            "1 new cost(s) match no budget line",
+            self.Import.new({})._report_text(report),
+        )
         report = self.Import.import_file(data, "gl.csv", dryrun=False)
-        self.assertEqual(report["created"], 2)
+        self.assertEqual((report["created"], report["unbudgeted"]), (2, 1))
         cost = Line.search([("ilo_reference", "=", "GL-1")])
         self.assertEqual(cost.ilo_budget_line_id, self.budget)  # matched by plans
         self.assertAlmostEqual(cost.amount, -10_000)

@@ -389,6 +389,23 @@ class TestDsaRates(PartnershipCommon):
             self._import(bad, "dsa.csv").action_import()
         self.assertFalse(self.env["ilo.dsa.rate"].search([("city", "=", "Thies")]))
 
+    def test_import_english_names_for_a_french_user(self):
+        """The UN's circulars name countries in English: a French user's import
+        finds them, and the French names too."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        senegal = self.env.ref("base.sn")
+        senegal.with_context(lang="fr_FR").name = "Sénégal"
+        self.users["finance"].lang = "fr_FR"
+        data = (
+            "Country;Location;Rate;Currency;Valid from\n"
+            "Senegal;Dakar;250;USD;01/01/2032\n"
+            "Sénégal;Thiès;150;USD;01/01/2032\n"
+        ).encode("cp1252")
+        action = self._import(data, "dsa.csv").action_import()
+        rates = self.env["ilo.dsa.rate"].search(action["domain"])
+        self.assertEqual(rates.country_id, senegal)
+        self.assertEqual(len(rates), 2)
+
     def test_import_xlsx(self):
         book = openpyxl.Workbook()
         sheet = book.active

@@ -52,10 +52,9 @@ class IloDsaRateImport(models.TransientModel):
         return self._save(values)
 
     def _row_values(self, row):
-        # an ISO code (two letters: the code column is cut to two) or a name
-        text = row["country"]
-        field = "code" if len(text) == 2 else "name"
-        country = self.env["res.country"].search([(field, "=ilike", text)], limit=1)
+        # an ISO code or a name in any installed language (the UN's circulars are
+        # in English), as every import finds countries
+        country = self.env["ilo.table.import.mixin"]._ilo_find_country(row["country"])
         currency = (
             self.env["res.currency"]
             .with_context(active_test=False)

@@ -10,6 +10,14 @@ from ..models.ilo_funding_source_analytic import (
 from ..rules import ledger
 
 
+class _DryRun(Exception):
+    """Rolls back a preview's savepoint, carrying what it counted."""
+
+    def __init__(self, count):
+        super().__init__(count)
+        self.count = count
+
+
 class IloExpenditureImport(models.TransientModel):
     """Actual spend from the organisation's ERP: ledger lines (reference, date,
     amount, currency, project, funding source, category, description) become costs
@@ -75,13 +83,21 @@ class IloExpenditureImport(models.TransientModel):
                 for line, problem in report["errors"]
             ]
             return "\n".join(lines)
-        return self.env._(
+        verdict = self.env._(
             "%(created)s cost(s) to create, %(updated)s to update, %(unchanged)s "
             "unchanged.",
             created=report["created"],
             updated=report["updated"],
             unchanged=report["unchanged"],
         )
+        if report.get("unbudgeted"):
+            verdict += "\n" + self.env._(
+                "Warning: %(count)s new cost(s) match no budget line (project, funding "
+                "source, category and a period holding their date): they will be "
+                "listed under Unbudgeted Spend, not in any budget line's actual.",
+                count=report["unbudgeted"],
+            )
+        return verdict
 
     # --- the server judges the rows (UI and command line) --------------------------
 
@@ -120,14 +136,33 @@ class IloExpenditureImport(models.TransientModel):
         return report
 
     @api.model
-    def _report(self, errors, created=0, updated=0, unchanged=0, references=()):
+    def _report(
+        self, errors, created=0, updated=0, unchanged=0, references=(), unbudgeted=0
+    ):
         return {
             "errors": errors,
             "created": created,
             "updated": updated,
             "unchanged": unchanged,
+            "unbudgeted": unbudgeted,
             "references": list(references),
         }
+
+    def _ilo_create_costs(self, vals_list, dryrun):
+        """Create the new costs ``vals_list`` and return how many match no budget
+        line; with ``dryrun``, inside a savepoint rolled back, so that the preview
+        applies the very matching the import will."""
+        Line = self.env["account.analytic.line"]
+        if not dryrun:
+            return self._ilo_unmatched(Line.create(vals_list))
+        try:
+            with self.env.cr.savepoint():
+                raise _DryRun(self._ilo_unmatched(Line.create(vals_list)))
+        except _DryRun as done:
+            return done.count
+
+    def _ilo_unmatched(self, lines):
+        return len(lines.filtered(lambda line: not line.ilo_budget_line_id))
 
     @api.model
     def _ilo_row_values(self, row):
@@ -274,6 +309,5 @@ class IloExpenditureImport(models.TransientModel):
                     line.write(changed)
             else:
                 unchanged += 1
-        if to_create and not dryrun:
-            Line.create(to_create)
-        return self._report([], created, updated, unchanged, values)
+        unbudgeted = self._ilo_create_costs(to_create, dryrun) if to_create else 0
+        return self._report([], created, updated, unchanged, values, unbudgeted)

@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("ilo_account_finance_dashboard_tour", {
         {
             content: "The partnership dashboard reads the new actual",
             trigger:
-                ".o_form_view .o_field_widget[name=spend_html] tr:has(td:contains(Funding TOUR-BILL)) td:contains(345.00)",
+                ".o_ilo_dashboard [name=spend] tr.o_ilo_spend:has(td:contains(Funding TOUR-BILL)) td:contains(345.00)",
         },
     ],
 });
