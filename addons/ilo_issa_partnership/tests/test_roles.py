@@ -6,6 +6,7 @@ mode, as with Odoo's own apps; partnership users land on its dashboard."""
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.models.res_users import name_selection_groups
+from odoo.addons.mail.tools.discuss import Store
 
 HOME = "ilo_issa_partnership.ilo_partnership_dashboard_action"
 
@@ -103,3 +104,18 @@ class TestRoles(TransactionCase):
         # portal users never
         portal = new_test_user(self.env, login="portal_x", groups="base.group_portal")
         self.assertFalse(portal.action_id)
+
+    def test_readers_open_a_project_with_its_chatter(self):
+        """A partnership project's chatter lists its followers, which Odoo's project
+        app marks as collaborators or not: leadership and readers (no Project
+        rights) read them instead of an access error."""
+        project = self.env["project.project"].create({"name": "Chatter project"})
+        for group in (self.reader, self.leadership, self.finance):
+            user = new_test_user(
+                self.env,
+                login=f"chatter_{group.id}",
+                groups=group.get_external_id()[group.id],
+            )
+            store = Store()
+            project.with_user(user)._thread_to_store(store, request_list=["followers"])
+            self.assertTrue(store.get_result())
