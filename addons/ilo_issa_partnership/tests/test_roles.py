@@ -3,6 +3,7 @@
 """Administrators give the partnership's roles in Settings > Users without developer
 mode, as with Odoo's own apps; partnership users land on its dashboard."""
 
+from odoo import Command
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.models.res_users import name_selection_groups
@@ -109,7 +110,15 @@ class TestRoles(TransactionCase):
         """A partnership project's chatter lists its followers, which Odoo's project
         app marks as collaborators or not: leadership and readers (no Project
         rights) read them instead of an access error."""
-        project = self.env["project.project"].create({"name": "Chatter project"})
+        # shared with a counterpart institution: it has a collaborator
+        counterpart = self.env["res.partner"].create({"name": "Chatter counterpart"})
+        project = self.env["project.project"].create(
+            {
+                "name": "Chatter project",
+                "privacy_visibility": "portal",
+                "collaborator_ids": [Command.create({"partner_id": counterpart.id})],
+            }
+        )
         for group in (self.reader, self.leadership, self.finance):
             user = new_test_user(
                 self.env,
