@@ -8,7 +8,7 @@ find. The file is read by the import engine (``tables``)."""
 import datetime
 import re
 
-from .tables import header_map, read_rows
+from .tables import TableError, header_map, read_rows
 
 COLUMNS = {
     "country": ("country", "country name", "country code", "pays"),
@@ -67,9 +67,12 @@ def parse_file(data, filename):
     ``missing_columns`` (value: the keys), ``empty`` (no row), ``rate``,
     ``valid_from``, ``country``, ``currency`` (a required cell empty or wrong).
     ``ValueError`` when the bytes are not a readable table."""
-    table = read_rows(data, filename)
-    if not table:
-        return [], [(1, "empty", "")]
+    try:
+        table = read_rows(data, filename)
+    except TableError as error:  # no row at all, or a header alone
+        if error.code in ("empty", "no_rows"):
+            return [], [(1, "empty", "")]
+        raise
     (_line, header), body = table[0], table[1:]
     columns = header_map(header, COLUMNS)
     missing = [key for key in REQUIRED if key not in columns]

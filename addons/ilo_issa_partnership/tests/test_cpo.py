@@ -36,6 +36,7 @@ class TestCpoCode(PartnershipCommon):
         self.assertFalse(self.project.cpo_code)
 
     def test_iati_other_identifier(self):
+        self.project.country_ids = self.env.ref("base.sn")  # a recipient is required
         result = self.project.iati_export_xml()
         activity = etree.fromstring(result["xml"].encode()).find("iati-activity")
         self.assertIsNone(activity.find("other-identifier"))
