@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_amount, format_date
 
 from ..rules.planning import Slot, conflicts, cost_estimate, public_holidays, report_due
+from ..rules.planning import nights as planning_nights
 
 CHECKLIST_PLAN = "ilo_issa_partnership.mail_activity_plan_mission_checklist"
 # the fields whose change moves the team's calendar event
@@ -114,6 +115,9 @@ class IloAdvisoryMission(models.Model):
             currency = rate.currency_id or company.currency_id
             nights, total = 0, mission.ticket_estimate + mission.terminal_expenses
             dated = mission.date_start and mission.date_end
+            if dated and mission.date_end >= mission.date_start:
+                # the nights away, with or without a DSA rate yet
+                nights = planning_nights(mission.date_start, mission.date_end)
             if rate and dated and mission.date_end >= mission.date_start:
                 estimate = cost_estimate(
                     mission.date_start,

@@ -148,6 +148,7 @@ class TestMissionPlanning(PartnershipCommon):
         mission.write({"date_start": "2028-06-01", "date_end": "2028-06-03"})
         self.assertFalse(mission.dsa_rate_id)
         self.assertEqual(mission.estimate_amount, 1276)
+        self.assertEqual(mission.estimate_nights, 2)  # counted all the same
         self.assertIn("No daily subsistence allowance rate", mission.estimate_note)
         with self.assertRaisesMsg(ValidationError, "cannot be negative"):
             mission.ticket_estimate = -1
