@@ -169,7 +169,10 @@ class IloAdvisoryMission(models.Model):
     def _compute_holiday_warning(self):
         for mission in self:
             known, days = public_holidays(
-                mission.country_id.code, mission.date_start, mission.date_end
+                mission.country_id.code,
+                mission.date_start,
+                mission.date_end,
+                self.env.lang,
             )
             mission.holiday_warning = (
                 known

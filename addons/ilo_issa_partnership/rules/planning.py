@@ -106,21 +106,39 @@ def conflicts(slots):
     return dict(found)
 
 
-def public_holidays(country_code, start, end):
+def holiday_language(supported, lang):
+    """The language of ``supported`` (the package's codes, e.g. ``("en_US",
+    "fr_SN")``) closest to the Odoo language ``lang`` (e.g. ``"fr_FR"``): the same
+    code, else the same language in another country, else None (the package's
+    default)."""
+    if not lang:
+        return None
+    if lang in supported:
+        return lang
+    prefix = lang.split("_")[0]
+    return next((code for code in supported if code.split("_")[0] == prefix), None)
+
+
+def public_holidays(country_code, start, end, lang=None):
     """``(known, [(day, name), ...])``: the public holidays of the country
     ``country_code`` (ISO 3166 alpha-2) from ``start`` to ``end`` included, in
-    order. ``known`` is False when the package has no calendar for the country
-    (then no holiday is listed: no warning can be given)."""
+    order, named in ``lang`` (an Odoo language code) when the package has the
+    country's names in that language. ``known`` is False when the package has no
+    calendar for the country (then no holiday is listed: no warning can be given)."""
     import holidays
 
     if not (country_code and start and end) or end < start:
         return bool(country_code), []
     try:
-        calendar = holidays.country_holidays(
-            country_code.upper(), years=range(start.year, end.year + 1)
-        )
+        years = range(start.year, end.year + 1)
+        calendar = holidays.country_holidays(country_code.upper(), years=years)
     except NotImplementedError:
         return False, []
+    language = holiday_language(calendar.supported_languages, lang)
+    if language:
+        calendar = holidays.country_holidays(
+            country_code.upper(), years=years, language=language
+        )
     days = sorted((day, name) for day, name in calendar.items() if start <= day <= end)
     return True, days
 

@@ -12,6 +12,7 @@ from ..rules.planning import (
     checklist_due,
     conflicts,
     cost_estimate,
+    holiday_language,
     nights,
     pick_rate,
     public_holidays,
@@ -98,11 +99,24 @@ class TestPlanningRules(BaseCase):
         )
         self.assertEqual(conflicts([]), {})
 
+    def test_holiday_language(self):
+        supported = ("en_US", "fr_SN")
+        self.assertEqual(holiday_language(supported, "fr_FR"), "fr_SN")
+        self.assertEqual(holiday_language(supported, "en_US"), "en_US")
+        self.assertEqual(holiday_language(supported, "en_GB"), "en_US")
+        self.assertIsNone(holiday_language(supported, "ar_001"))
+        self.assertIsNone(holiday_language(supported, False))
+
     def test_public_holidays(self):
         known, days = public_holidays("SN", D(2027, 4, 1), D(2027, 4, 30))
         self.assertTrue(known)
         self.assertIn(D(2027, 4, 4), [day for day, _name in days])
         self.assertEqual(days, sorted(days))
+        # named in the reader's language when the package has it, else its default
+        _known, days = public_holidays("SN", D(2027, 4, 4), D(2027, 4, 4), "fr_FR")
+        self.assertEqual(days, [(D(2027, 4, 4), "Fête de l'Indépendance")])
+        _known, days = public_holidays("SN", D(2027, 4, 4), D(2027, 4, 4), "es_ES")
+        self.assertEqual(days, [(D(2027, 4, 4), "Independence Day")])
         # across a year end
         known, days = public_holidays("fr", D(2026, 12, 24), D(2027, 1, 2))
         self.assertEqual([d for d, _n in days], [D(2026, 12, 25), D(2027, 1, 1)])
