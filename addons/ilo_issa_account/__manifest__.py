@@ -14,7 +14,7 @@
     "installable": True,
     "depends": ["ilo_issa_partnership", "account", "purchase", "hr_expense"],
     "data": [
-        "security/ilo_issa_account_security.xml",
+        "views/account_move_views.xml",
         "views/hr_expense_views.xml",
         "views/ilo_advisory_mission_views.xml",
         "views/ilo_budget_line_views.xml",

@@ -1,5 +1,7 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import etree
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import AccountingBridgeCommon
@@ -14,8 +16,6 @@ class TestFinanceBillTour(AccountingBridgeCommon, HttpCase):
         finance = new_test_user(
             self.env,
             login="tour_acct_finance",
-            # the partnership's Finance role brings Analytic Accounting (the
-            # distribution column of bill lines) with the bridge
             groups="base.group_user,ilo_issa_partnership.group_finance,"
             "account.group_account_invoice",
             name="Tour Finance",
@@ -24,7 +24,15 @@ class TestFinanceBillTour(AccountingBridgeCommon, HttpCase):
         budget = self._budget_line(source, amount_planned=40_000)
         bill = self._bill(12_345, {self._key(source): 100.0})
         self.assertAlmostEqual(budget.amount_actual, 0)
-        self.assertTrue(finance.has_group("analytic.group_analytic_accounting"))
+        # the bill lines' distribution column, without Analytic Accounting
+        self.assertFalse(finance.has_group("analytic.group_analytic_accounting"))
+        arch = (
+            self.env["account.move"]
+            .with_user(finance)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        lines = etree.fromstring(arch).find(".//field[@name='invoice_line_ids']")
+        self.assertIsNotNone(lines.find(".//field[@name='analytic_distribution']"))
         self.start_tour(
             f"/odoo/action-account.action_move_in_invoice_type/{bill.id}",
             "ilo_account_finance_bill_tour",
