@@ -123,7 +123,7 @@ def public_holidays(country_code, start, end, lang=None):
     """``(known, [(day, name), ...])``: the public holidays of the country
     ``country_code`` (ISO 3166 alpha-2) from ``start`` to ``end`` included, in
     order, named in ``lang`` (an Odoo language code) when the package has the
-    country's names in that language. ``known`` is False when the package has no
+    country's names in that language, else in English when it has them. ``known`` is False when the package has no
     calendar for the country (then no holiday is listed: no warning can be given)."""
     import holidays
 
@@ -134,7 +134,10 @@ def public_holidays(country_code, start, end, lang=None):
         calendar = holidays.country_holidays(country_code.upper(), years=years)
     except NotImplementedError:
         return False, []
-    language = holiday_language(calendar.supported_languages, lang)
+    # always an explicit language: without one the package follows the process's
+    # LANG/LANGUAGE variables (gettext), which differ between machines
+    supported = calendar.supported_languages
+    language = holiday_language(supported, lang) or holiday_language(supported, "en_US")
     if language:
         calendar = holidays.country_holidays(
             country_code.upper(), years=years, language=language
