@@ -123,8 +123,9 @@ def public_holidays(country_code, start, end, lang=None):
     """``(known, [(day, name), ...])``: the public holidays of the country
     ``country_code`` (ISO 3166 alpha-2) from ``start`` to ``end`` included, in
     order, named in ``lang`` (an Odoo language code) when the package has the
-    country's names in that language, else in English when it has them. ``known`` is False when the package has no
-    calendar for the country (then no holiday is listed: no warning can be given)."""
+    country's names in that language, else in English when it has them.
+    ``known`` is False when the package has no calendar for the country (then no
+    holiday is listed: no warning can be given)."""
     import holidays
 
     if not (country_code and start and end) or end < start:
