@@ -148,15 +148,17 @@ def _imported(odoo):
 
 
 def _busy_writing(stack):
-    """Whether the server is inserting missions (the import's transaction; ``_``
-    matches the table name's double quotes)."""
+    """Whether a transaction has written missions and not ended yet (the import's:
+    it holds the table's row-exclusive lock from its INSERT to its COMMIT, a window
+    of seconds, where the INSERT statement itself lasts milliseconds)."""
     query = (
-        f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{DB}' AND state = "
-        "'active' AND query ILIKE 'INSERT INTO _ilo_advisory_mission_ %'"
+        "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+        "WHERE c.relname = 'ilo_advisory_mission' AND l.mode = 'RowExclusiveLock' "
+        "AND l.pid <> pg_backend_pid()"
     )
     result = stack.bash(
         f'"$(pg_bin_dir)/psql" -h "$PG_SOCKET_DIR" -p "$ILO_PG_PORT" -U postgres '
-        f'-d postgres -Atqc "{query}"',
+        f'-d {DB} -Atqc "{query}"',
         check=False,
     )
     return result.stdout.strip() not in ("", "0")

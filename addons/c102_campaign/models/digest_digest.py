@@ -1,6 +1,6 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.ilo_issa_partnership.models.res_users import PARTNERSHIP_USERS
 
@@ -39,3 +39,11 @@ class DigestDigest(models.Model):
         for kpi in ("ratifications", "still_needed"):
             actions[f"kpi_c102_{kpi}"] = "c102_campaign.c102_country_action"
         return actions
+
+    @api.model
+    def _ilo_checked_fields(self):
+        """The digest's KPI switches this addon adds are checked (a text or a
+        mapping is not a yes/no); Odoo's own fields keep Odoo's behaviour."""
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "c102_campaign"
+        )

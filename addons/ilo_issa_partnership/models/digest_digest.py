@@ -15,7 +15,7 @@ class DigestDigest(models.Model):
     leadership and managers, and the exceptions that need a decision, each line
     linking to its record. Sent in each recipient's language by Odoo's digest."""
 
-    _inherit = "digest.digest"
+    _inherit = ["digest.digest", "ilo.input.check.mixin"]
 
     kpi_ilo_delivery_rate = fields.Boolean(
         "Delivery rate (%)", groups=PARTNERSHIP_USERS
@@ -179,3 +179,11 @@ class DigestDigest(models.Model):
             for key, records in found.items()
             if records
         ]
+
+    @api.model
+    def _ilo_checked_fields(self):
+        """The digest's KPI switches this addon adds are checked (a text or a
+        mapping is not a yes/no); Odoo's own fields keep Odoo's behaviour."""
+        return (super()._ilo_checked_fields() or set()) | self._ilo_fields_of(
+            "ilo_issa_partnership"
+        )
