@@ -15,6 +15,7 @@ class DigestDigest(models.Model):
     leadership and managers, and the exceptions that need a decision, each line
     linking to its record. Sent in each recipient's language by Odoo's digest."""
 
+    _name = "digest.digest"
     _inherit = ["digest.digest", "ilo.input.check.mixin"]
 
     kpi_ilo_delivery_rate = fields.Boolean(
