@@ -14,6 +14,7 @@ PARTNERSHIP_COPIED_FIELDS = (
     "lead_organisation",
     "country_ids",
     "institution_ids",
+    "iati_region_code",
 )
 LEAD_ORGANISATIONS = [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")]
 

@@ -45,6 +45,7 @@ class ProjectProject(models.Model):
         help="For an activity with no recipient country (a global or regional "
         "one): the region its IATI activity names (OECD DAC regions).",
         groups=PARTNERSHIP_USERS,
+        copy=False,  # copied for partnership users only (copy_data)
     )
     iati_identifier = fields.Char(
         string="IATI identifier",
