@@ -6,6 +6,7 @@ import { Component, markup } from "@odoo/owl";
 import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
+import { formatFloat } from "@web/core/utils/numbers";
 import { IloDashboardChart } from "@ilo_issa_partnership/dashboard/dashboard_chart";
 import { IloDashboardFigure } from "@ilo_issa_partnership/dashboard/dashboard_figure";
 import { IloPartnershipDashboard } from "@ilo_issa_partnership/dashboard/partnership_dashboard";
@@ -36,8 +37,9 @@ export class C102CampaignSection extends Component {
         return formatDate(deserializeDate(value));
     }
 
+    /** A share (0–1) as a percentage in the user's number format ("8,5 %" in French). */
     percent(value) {
-        return `${(100 * value).toFixed(1)} %`;
+        return `${formatFloat(100 * value, { digits: [false, 1] })} %`;
     }
 
     openCountries(figure, name) {
