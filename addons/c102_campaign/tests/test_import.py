@@ -62,7 +62,8 @@ class TestRatificationImport(CampaignCommon):
         errors = {line.row_number: line.error for line in wizard.line_ids}
         self.assertFalse(errors[2])
         self.assertIn("unknown country 'Atlantis'", errors[3])
-        self.assertIn("bad date '31-31-2026'", errors[4])
+        # the date's problem: what was read, what to write
+        self.assertIn("'31-31-2026': no month 31 (read as day 31, month 31", errors[4])
         self.assertIn("unknown Part(s): XII", errors[5])
         self.assertIn("IV, V, VI, IX or X", errors[6])
         self.assertIn("already on row 2", errors[7])
