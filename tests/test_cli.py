@@ -451,3 +451,46 @@ def test_control_characters_refused_at_input_cleaned_at_export(server, odoo, tmp
         assert f"<narrative>{ADVISORY}\n</narrative>" in target.read_text()
     finally:
         Project.browse(project).write({"name": ADVISORY})
+
+
+def test_import_activities_bad_dates_named_with_line_and_hint(server, odoo, tmp_path):
+    """A bad date of each date column: its line, what was read, what to write;
+    nothing written, exit 1."""
+    text = (FIXTURES / "activities_bad_dates.csv").read_bytes().decode("cp1252")
+    source = tmp_path / "dates.csv"
+    source.write_bytes(text.replace("{project}", f'"{ADVISORY}"').encode("cp1252"))
+    proc = ilo(server, "import-activities", str(source))
+    assert proc.returncode == 1, proc.stderr
+    assert "dates.csv:2:" in proc.stderr and "write e.g. 2030-02-28" in proc.stderr
+    assert "dates.csv:3:" in proc.stderr and "it means 2030-04-15" in proc.stderr
+    assert "dates.csv:4:" in proc.stderr and "'Brumaire' is not a month" in proc.stderr
+    assert not odoo.env["ilo.advisory.mission"].search(
+        [("name", "=", "Mission à Ziguinchor")]
+    )
+
+
+def test_iati_export_reports_errors_and_warnings_naming_the_project(
+    server, odoo, tmp_path
+):
+    """Warnings (what IATI's validators flag) are printed, the exit code is 0;
+    an error (what they reject) names its project, exit 1."""
+    target = tmp_path / "iati.xml"
+    proc = ilo(server, "iati-export", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "iati: warning:" in line]
+    if warnings:
+        assert f"{len(warnings)} warning(s)" in proc.stdout
+    Project = odoo.env["project.project"]
+    [project] = Project.search([("name", "=", ADVISORY)])
+    countries = Project.read([project], ["country_ids"])[0]["country_ids"]
+    Project.browse(project).write({"country_ids": [(5, 0, 0)]})
+    try:
+        proc = ilo(server, "iati-export", "-o", str(target))
+        assert proc.returncode == 1, proc.stderr
+        assert (
+            f"iati: {ADVISORY}: a recipient country or region is required"
+            in proc.stderr
+        )
+        assert "NOT valid" in proc.stderr
+    finally:
+        Project.browse(project).write({"country_ids": [(6, 0, countries)]})

@@ -31,6 +31,10 @@ def run(odoo, args):
     Path(args.output).write_text(result["xml"], encoding="utf-8")
     for error in result["errors"]:
         print(f"iati: {error}", file=sys.stderr)
+    # warnings: what IATI's validators flag but accept (the exit code ignores them)
+    warnings = result.get("warnings", [])
+    for warning in warnings:
+        print(f"iati: warning: {warning}", file=sys.stderr)
     if result["errors"]:
         print(
             f"{args.output}: written, but NOT valid "
@@ -39,7 +43,8 @@ def run(odoo, args):
         )
         return 1
     activities = "activity" if len(ids) == 1 else "activities"
-    print(
-        f"{args.output}: {len(ids)} {activities}, valid against the IATI 2.03 schema."
-    )
+    checked = "valid against the IATI 2.03 schema and rules"
+    if warnings:
+        checked += f", {len(warnings)} warning(s)"
+    print(f"{args.output}: {len(ids)} {activities}, {checked}.")
     return 0

@@ -110,6 +110,12 @@ class C102ConventionRatification(models.Model):
                 "unknown branch(es) %(branches)s: invalidity, old age or survivors"
             ),
         }
+        if code == "bad_date":
+            # what was understood and what to write (the import engine's words)
+            engine = self.env["ilo.table.import.mixin"]
+            hint = engine._ilo_date_problem(params["value"])
+            if hint:
+                return hint
         return messages[code] % params
 
     @api.model

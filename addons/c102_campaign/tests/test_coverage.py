@@ -257,6 +257,16 @@ class TestOtherConventions(CampaignCommon):
         self.assertEqual(set(wizard.line_ids.mapped("outcome")), {"unchanged"})
         self.assertFalse(wizard.change_ids)
 
+    def test_bad_convention_date_says_what_was_read(self):
+        wizard = self._import(
+            "Country,Convention,Ratification date,Parts,Branches\n"
+            "Kenya,C128,31/02/2026,,old age\n"
+        )
+        self.assertEqual(wizard.error_count, 1)
+        error = wizard.line_ids.error
+        self.assertIn("'31/02/2026': no such day (read as day 31, month 2", error)
+        self.assertIn("write e.g. 2026-02-28", error)
+
     def test_branches_only_for_c128(self):
         with self.assertRaisesRegex(ValidationError, "unknown branch"):
             self.env["c102.convention.ratification"].create(

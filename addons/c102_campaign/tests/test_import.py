@@ -62,7 +62,8 @@ class TestRatificationImport(CampaignCommon):
         errors = {line.row_number: line.error for line in wizard.line_ids}
         self.assertFalse(errors[2])
         self.assertIn("unknown country 'Atlantis'", errors[3])
-        self.assertIn("bad date '31-31-2026'", errors[4])
+        # the date's problem: what was read, what to write
+        self.assertIn("'31-31-2026': no month 31 (read as day 31, month 31", errors[4])
         self.assertIn("unknown Part(s): XII", errors[5])
         self.assertIn("IV, V, VI, IX or X", errors[6])
         self.assertIn("already on row 2", errors[7])
@@ -305,3 +306,49 @@ def shared_csv(shipped):
     out = io.StringIO()
     csv.writer(out).writerows(row[:-1] for row in rows)
     return out.getvalue().encode()
+
+
+@tagged("post_install", "-at_install")
+class TestPartnershipImportsCountryNames(CampaignCommon):
+    """Every import with a country column reads the names the ILO, the UN and
+    French offices write (the campaign's country index), not only Odoo's own:
+    the activities file and the UN's DSA rates (the ratifications: above)."""
+
+    @staticmethod
+    def _fixture(name):
+        with file_open(f"c102_campaign/tests/fixtures/{name}", "rb") as handle:
+            return handle.read()
+
+    def test_activities(self):
+        text = self._fixture("activities_country_names.csv").decode("utf-8-sig")
+        text = text.replace("{project}", self.project.name)
+        data = base64.b64encode(text.encode("utf-8-sig"))
+        verdict = self.env["ilo.bulk.import"].import_file("activities", data, "a.csv")
+        self.assertTrue(verdict["ok"], verdict["problems"])
+        codes = {
+            "mission_m-cn1": "TR",
+            "mission_m-cn2": "CI",  # a curly apostrophe
+            "mission_m-cn3": "BO",
+            "training_t-cn1": "CD",
+            "training_t-cn2": "IR",
+        }
+        for key, code in codes.items():
+            with self.subTest(key=key):
+                self.assertEqual(self.env.ref(f"ilo_cli.{key}").country_id.code, code)
+
+    def test_dsa_rates(self):
+        wizard = (
+            self.env["ilo.dsa.rate.import"]
+            .with_user(self.users["finance"])
+            .create(
+                {
+                    "file": base64.b64encode(self._fixture("dsa_country_names.csv")),
+                    "filename": "dsa.csv",
+                }
+            )
+        )
+        rates = self.env["ilo.dsa.rate"].search(wizard.action_import()["domain"])
+        self.assertEqual(
+            sorted((rate.country_id.code, rate.city) for rate in rates),
+            [("KR", "Seoul"), ("TR", "Ankara"), ("VE", "Caracas")],
+        )

@@ -102,6 +102,12 @@ class C102RatificationImport(models.TransientModel):
             ),
             "unknown_status": self.env._("status '%(value)s' not understood"),
         }
+        if code == "bad_date":
+            # what was understood and what to write (the import engine's words)
+            engine = self.env["ilo.table.import.mixin"]
+            hint = engine._ilo_date_problem(params["value"])
+            if hint:
+                return hint
         return messages[code] % params
 
     def _predecessor_message(self, key, successors):

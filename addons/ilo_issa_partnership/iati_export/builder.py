@@ -9,12 +9,17 @@ dict holds:
     regions [(code, vocabulary, pct)], sectors [(code, vocabulary, pct)],
     budgets [{start, end, value, currency, value_date, type (1 original, 2 revised;
     default 1)}], today (the export's date), transactions [{type, date, value,
-    currency, description}],
+    currency, description, value_date (optional, default: date)}],
     documents [{url, title, category, format, lang}], default_currency,
     other_identifiers [(ref, type)] (optional; e.g. the CPO code, type A1),
     results [{type, titles, descriptions, indicators: [{measure, ascending, titles,
     baseline {year, value, comment} or None, periods: [{start, end, target, actual,
-    comment, dimensions: [(name, value, actual)]}]}]}]
+    comment, dimensions: [(name, value, actual)]}]}]}],
+    last_updated (optional: the activity's last-updated-datetime, default the
+    file's generated-datetime)
+
+A currency or the default currency may be empty (then left out); the rules of
+``rules.py`` report what IATI's validators would reject.
 """
 
 import re
@@ -80,9 +85,8 @@ def _iso_date(parent, tag, when, **attrs):
 
 
 def _value(parent, currency, value_date, value):
-    node = etree.SubElement(
-        parent, "value", currency=currency, **{"value-date": _iso(value_date)}
-    )
+    attrs = {"currency": currency} if currency else {}
+    node = etree.SubElement(parent, "value", attrs, **{"value-date": _iso(value_date)})
     node.text = _amount(value)
 
 
@@ -150,7 +154,8 @@ def _build_transactions(act, data):
         transaction = etree.SubElement(act, "transaction")
         etree.SubElement(transaction, "transaction-type", code=move["type"])
         _iso_date(transaction, "transaction-date", move["date"])
-        _value(transaction, move["currency"], move["date"], move["value"])
+        value_date = move.get("value_date") or move["date"]
+        _value(transaction, move["currency"], value_date, move["value"])
         if move.get("description"):
             _narratives(
                 etree.SubElement(transaction, "description"),
@@ -182,14 +187,12 @@ ELEMENT_BUILDERS = (
 
 
 def build_activity(data, last_updated):
-    act = etree.Element(
-        "iati-activity",
-        {
-            "last-updated-datetime": last_updated,
-            XML_LANG: "en",
-            "default-currency": data["default_currency"],
-        },
-    )
+    last = data.get("last_updated")
+    attrs = {"last-updated-datetime": _stamp(last) if last else last_updated}
+    attrs[XML_LANG] = "en"
+    if data.get("default_currency"):
+        attrs["default-currency"] = data["default_currency"]
+    act = etree.Element("iati-activity", attrs)
     for build in ELEMENT_BUILDERS:
         build(act, data)
     for result in data.get("results", []):
@@ -252,9 +255,16 @@ def _build_period(indicator, period):
         etree.SubElement(split, "dimension", name=name, value=value)
 
 
+def _stamp(moment):
+    """A UTC datetime (naive, as Odoo keeps them) as IATI writes it."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, datetime.min.time())
+    return moment.replace(microsecond=0).isoformat() + "Z"
+
+
 def build_activities(activities, generated=None):
     """The `iati-activities` document (bytes) for a list of activity dicts."""
-    stamp = (generated or datetime.utcnow()).replace(microsecond=0).isoformat() + "Z"
+    stamp = _stamp(generated or datetime.utcnow())
     root = etree.Element(
         "iati-activities", version="2.03", **{"generated-datetime": stamp}
     )
@@ -263,100 +273,3 @@ def build_activities(activities, generated=None):
     return etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True
     )
-
-
-def check_rules(data):
-    """The IATI rules the schema does not check (ruleset 2.03 and the IATI
-    Validator's), as readable messages: every problem of the activity at once."""
-    problems = []
-    for check in RULES:
-        problems += check(data)
-    return problems
-
-
-def _rule_identifier(data):
-    problems = []
-    identifier = data["identifier"]
-    if not identifier.startswith(data["reporting_org"]["ref"] + "-"):
-        problems.append(
-            f"identifier {identifier} must begin with the reporting organisation "
-            f"identifier {data['reporting_org']['ref']} and a hyphen"
-        )
-    if any(c in identifier for c in "/&|?"):
-        problems.append(f"identifier {identifier} must not contain / & | ?")
-    return problems
-
-
-def _rule_dates(data):
-    problems = []
-    dates = dict(data["dates"])
-    if "1" not in dates and "2" not in dates:
-        problems.append("a planned or actual start date is required")
-    if "1" in dates and "3" in dates and dates["1"] > dates["3"]:
-        problems.append(
-            f"the planned start {_iso(dates['1'])} is after the planned end "
-            f"{_iso(dates['3'])}"
-        )
-    return problems
-
-
-def _rule_budgets(data):
-    problems = []
-    budgets = sorted(data["budgets"], key=lambda b: (b.get("type", "1"), b["start"]))
-    for line in budgets:
-        start, end = line["start"], line["end"]
-        if end < start:
-            problems.append(f"budget period {start} to {end} ends before it starts")
-        elif (end - start).days > 366 or (end.year - start.year) > 1:
-            problems.append(f"budget period {start} to {end} is longer than one year")
-    for before, after in zip(budgets, budgets[1:], strict=False):
-        same = before.get("type", "1") == after.get("type", "1")
-        if same and after["start"] <= before["end"]:
-            problems.append(
-                f"budget periods {before['start']} to {before['end']} and "
-                f"{after['start']} to {after['end']} overlap: give the budget lines "
-                "the same periods (e.g. calendar years)"
-            )
-    return problems
-
-
-def _rule_recipients(data):
-    countries, regions = data["countries"], data.get("regions", [])
-    if not countries and not regions:
-        return ["a recipient country or region is required"]
-    total = round(sum(p for _c, p in countries) + sum(p for _c, _v, p in regions), 2)
-    if total != 100:
-        return [f"recipient country and region percentages add up to {total}, not 100"]
-    return []
-
-
-def _rule_sectors(data):
-    problems = []
-    for vocabulary in {v for _c, v, _p in data["sectors"]}:
-        total = round(sum(p for _c, v, p in data["sectors"] if v == vocabulary), 2)
-        if total != 100:
-            problems.append(
-                f"sector percentages (vocabulary {vocabulary}) add up to {total}, "
-                "not 100"
-            )
-    return problems
-
-
-def _rule_transactions(data):
-    today = data.get("today")
-    return [
-        f"transaction of {_iso(move['date'])} is dated in the future: an expenditure "
-        "is published once it is spent"
-        for move in data["transactions"]
-        if today and move["date"] > today
-    ]
-
-
-RULES = (
-    _rule_identifier,
-    _rule_dates,
-    _rule_budgets,
-    _rule_recipients,
-    _rule_sectors,
-    _rule_transactions,
-)

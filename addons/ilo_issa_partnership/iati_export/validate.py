@@ -1,6 +1,7 @@
 """Validation against the official IATI 2.03 schema, shipped by the pyIATI package
 (installed for its data files only: see requirements-nodeps.txt)."""
 
+import functools
 import importlib.util
 import os
 
@@ -24,6 +25,19 @@ def schema_path():
         "schemas",
         "iati-activities-schema.xsd",
     )
+
+
+def _resources():
+    return os.path.dirname(os.path.dirname(schema_path()))
+
+
+@functools.cache
+def codelist(name):
+    """The codes of the IATI 2.03 codelist ``name`` (e.g. "Currency"), from the
+    same package as the schema."""
+    path = os.path.join(_resources(), "codelists", f"{name}.xml")
+    tree = etree.parse(path)
+    return frozenset(code.text for code in tree.iterfind(".//codelist-item/code"))
 
 
 def validate_xml(content, path=None):

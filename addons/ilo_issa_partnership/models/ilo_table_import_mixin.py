@@ -88,13 +88,44 @@ class IloTableImportMixin(models.AbstractModel):
                 "%(value)r is not a date (expected e.g. 2026-03-15 or 15/03/2026)"
             ),
             "bad_date": lambda: _(
-                "%(value)r is not a date: read as day %(day)s, month %(month)s, "
-                "year %(year)s"
+                "%(value)r: no such day (read as day %(day)s, month %(month)s, year "
+                "%(year)s; that month has %(days)s days). Dates are read "
+                "day/month/year, as French files write them, or year-month-day: "
+                "write e.g. %(last)s"
+            ),
+            "bad_month": lambda: _(
+                "%(value)r: no month %(month)s (read as day %(day)s, month "
+                "%(month)s, year %(year)s). Dates are read day/month/year, as French "
+                "files write them, or year-month-day (e.g. 2026-03-15)"
+            ),
+            "us_date": lambda: _(
+                "%(value)r: no month %(month)s (read as day %(day)s, month "
+                "%(month)s, year %(year)s). Dates are read day/month/year, as French "
+                "files write them: if the file writes month/day/year, it means "
+                "%(swapped)s: write %(swapped)s"
+            ),
+            "month_name": lambda: _(
+                "%(value)r: %(name)r is not a month name (write e.g. 15 mars 2026, "
+                "15 March 2026 or 2026-03-15)"
+            ),
+            "serial": lambda: _(
+                "%(value)r is a number, not a date (as a spreadsheet's day number it "
+                "would fall outside 1954-2099): write the date, e.g. 2026-03-15"
             ),
         }
         text = texts[problem.code]() % problem.params
         label = problem.params.get("label")
         return f"{label}: {text}" if label else text
+
+    @api.model
+    def _ilo_date_problem(self, value):
+        """Why a cell is no date, in the user's language (what was understood and
+        what to write); "" when ``value`` is a date or empty."""
+        try:
+            tables.parse_date(value)
+        except tables.TableError as exc:
+            return self._ilo_table_message(exc)
+        return ""
 
     @api.model
     def _ilo_cell(self, parse, value, label, errors):

@@ -4,10 +4,13 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..iati_export import (
+    ERROR,
     ILO,
     IMPLEMENTERS,
+    WARNING,
     build_activities,
-    check_rules,
+    check_activity,
+    check_file,
     country_shares,
     validate_xml,
 )
@@ -290,8 +293,10 @@ class ProjectProject(models.Model):
     def iati_export_xml(self):
         """The IATI 2.03 file of these partnership projects, validated.
 
-        Public (XML-RPC): returns {'xml': str, 'errors': [str]} — schema errors and
-        IATI rule errors, each naming the project to fix.
+        Public (XML-RPC): returns {'xml': str, 'errors': [str], 'warnings': [str]}
+        — schema errors and the IATI rules' errors (what IATI's validators reject)
+        and warnings (what they flag), every problem of every project at once,
+        each naming the project to fix.
         """
         projects = self.filtered("is_partnership")
         if not projects:
@@ -299,11 +304,12 @@ class ProjectProject(models.Model):
                 self.env._("Select partnership projects to export to IATI.")
             )
         data = [project._iati_activity_data() for project in projects]
-        errors = [
-            f"{project.name}: {problem}"
-            for project, item in zip(projects, data, strict=True)
-            for problem in check_rules(item)
-        ]
+        found = {ERROR: [], WARNING: []}
+        for project, item in zip(projects, data, strict=True):
+            for level, problem in check_activity(item):
+                found[level].append(f"{project.name}: {problem}")
+        for index, level, problem in check_file(data):
+            found[level].append(f"{projects[index].name}: {problem}")
         content = build_activities(data)
         names = {
             item["identifier"]: project.name
@@ -314,8 +320,12 @@ class ProjectProject(models.Model):
                 if error.startswith(f"activity {identifier},"):
                     error = f"{name} ({error})"
                     break
-            errors.append(error)
-        return {"xml": content.decode(), "errors": errors}
+            found[ERROR].append(error)
+        return {
+            "xml": content.decode(),
+            "errors": found[ERROR],
+            "warnings": found[WARNING],
+        }
 
     def action_iati_export(self):
         result = self.iati_export_xml()

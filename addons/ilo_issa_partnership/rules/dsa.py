@@ -8,7 +8,7 @@ find. The file is read by the import engine (``tables``)."""
 import datetime
 import re
 
-from .tables import TableError, header_map, read_rows
+from .tables import TableError, header_map, parse_date, read_rows
 
 COLUMNS = {
     "country": ("country", "country name", "country code", "pays"),
@@ -54,7 +54,10 @@ def parse_day(value):
             return datetime.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    return None
+    try:  # the import engine's forms (serial numbers, "15 mars 2027"...)
+        return parse_date(text)
+    except TableError:
+        return None
 
 
 def _text(value):

@@ -20,6 +20,7 @@ with a space, a no-break space, an apostrophe, or the other mark (``12 500,00``,
 exactly three digits (``12.500``, ``1,234``) could be either: it is refused.
 """
 
+import calendar
 import codecs
 import csv
 import datetime
@@ -55,8 +56,20 @@ MESSAGES = {
     "ambiguous": "%(value)r is ambiguous: %(low)s or %(high)s? Write the decimals "
     "(%(low_text)s or %(high_text)s)",
     "date": "%(value)r is not a date (expected e.g. 2026-03-15 or 15/03/2026)",
-    "bad_date": "%(value)r is not a date: read as day %(day)s, month %(month)s, "
-    "year %(year)s",
+    "bad_date": "%(value)r: no such day (read as day %(day)s, month %(month)s, "
+    "year %(year)s; that month has %(days)s days). Dates are read day/month/year, "
+    "as French files write them, or year-month-day: write e.g. %(last)s",
+    "bad_month": "%(value)r: no month %(month)s (read as day %(day)s, month "
+    "%(month)s, year %(year)s). Dates are read day/month/year, as French files "
+    "write them, or year-month-day (e.g. 2026-03-15)",
+    "us_date": "%(value)r: no month %(month)s (read as day %(day)s, month "
+    "%(month)s, year %(year)s). Dates are read day/month/year, as French files "
+    "write them: if the file writes month/day/year, it means %(swapped)s: write "
+    "%(swapped)s",
+    "month_name": "%(value)r: %(name)r is not a month name (write e.g. "
+    "15 mars 2026, 15 March 2026 or 2026-03-15)",
+    "serial": "%(value)r is a number, not a date (as a spreadsheet's day number it "
+    "would fall outside 1954-2099): write the date, e.g. 2026-03-15",
 }
 SEPARATORS = {";": "semicolon (;)", ",": "comma (,)", "\t": "tab"}
 XLSX_MAGIC = b"PK\x03\x04"
@@ -376,7 +389,10 @@ _NAMED = re.compile(r"(\d{1,2})(?:er)?[\s.-]+([^\W\d]+)\.?[\s.,-]+(\d{4})" + _TI
 
 def parse_date(value):
     """A date from a cell (day first: 03/04/2026 is 3 April); None for an empty
-    cell; ``TableError`` ("date", or "bad_date" with what was understood)."""
+    cell; ``TableError`` saying what was understood: "bad_date" (no such day),
+    "bad_month"/"us_date" (no such month; a month/day/year reading when there is
+    one), "month_name", "serial" (a number out of spreadsheet dates), else
+    "date"."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -391,7 +407,7 @@ def parse_date(value):
     match = _ISO.fullmatch(text)
     if match:
         year, month, day = map(int, match.groups())
-        return _date(year, month, day, text)
+        return _date(year, month, day, text, day_first=False)
     match = _DMY.fullmatch(text)
     if match:
         day, month, year = map(int, match.groups())
@@ -399,22 +415,40 @@ def parse_date(value):
             year += 2000 if year < 70 else 1900
         return _date(year, month, day, text)
     match = _NAMED.fullmatch(text)
-    if match and match.group(2).lower() in MONTHS:
+    if match:
+        name = match.group(2).lower()
+        if name not in MONTHS:
+            raise TableError("month_name", value=text, name=match.group(2))
         day, year = int(match.group(1)), int(match.group(3))
-        return _date(year, MONTHS[match.group(2).lower()], day, text)
+        return _date(year, MONTHS[name], day, text)
     raise TableError("date", value=text)
 
 
 def _serial(number, text):
     if not SERIALS[0] <= number <= SERIALS[1]:
-        raise TableError("date", value=text)
+        raise TableError("serial", value=text)
     return EXCEL_EPOCH + datetime.timedelta(days=int(number))
 
 
-def _date(year, month, day, text):
+def _date(year, month, day, text, day_first=True):
+    """The date, or ``TableError`` saying what was understood: no such month (and
+    what a month/day/year file would mean), or no such day (the month's last)."""
+    params = {"value": text, "day": day, "month": month, "year": year}
+    if year < 1:
+        raise TableError("date", value=text)
+    if not 1 <= month <= 12:
+        swapped = None
+        if day_first and 1 <= day <= 12:
+            try:
+                swapped = datetime.date(year, day, month)
+            except ValueError:
+                swapped = None
+        if swapped:
+            raise TableError("us_date", swapped=swapped.isoformat(), **params)
+        raise TableError("bad_month", **params)
     try:
         return datetime.date(year, month, day)
     except ValueError as exc:
-        raise TableError(
-            "bad_date", value=text, day=day, month=month, year=year
-        ) from exc
+        days = calendar.monthrange(year, month)[1]
+        last = datetime.date(year, month, days).isoformat()
+        raise TableError("bad_date", days=days, last=last, **params) from exc

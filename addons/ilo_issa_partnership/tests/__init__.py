@@ -7,6 +7,7 @@ from . import test_access
 from . import test_budget
 from . import test_reporting
 from . import test_iati
+from . import test_iati_rules
 from . import test_results
 from . import test_deletion
 from . import test_multi_company

@@ -75,6 +75,7 @@ class TestIatiExport(PartnershipCommon):
     def test_export_is_valid(self):
         result = self.project.iati_export_xml()
         self.assertEqual(result["errors"], [])
+        self.assertEqual(result["warnings"], [])
         root = etree.fromstring(result["xml"].encode())
         activity = root.find("iati-activity")
         self.assertEqual(
@@ -186,6 +187,34 @@ class TestIatiExport(PartnershipCommon):
         self.assertEqual(
             check_rules(dict(data, countries=[], regions=[("998", "1", 100.0)])), []
         )
+
+    def test_every_problem_of_every_project_at_once(self):
+        """Errors (what IATI's validators reject) and warnings (what they flag) of
+        all the exported projects together, each naming its project; the file is
+        still built."""
+        self.env["ir.config_parameter"].set_param(
+            "ilo_issa_partnership.iati_reporting_org_ref", "ILO-TEST"
+        )
+        self.project_training.country_ids = False  # no recipient: an error
+        projects = self.project | self.project_training
+        projects.invalidate_recordset(["iati_identifier"])
+        result = projects.iati_export_xml()
+        self.assertEqual(
+            result["errors"],
+            ["Test training project: a recipient country or region is required"],
+        )
+        for name in ("Test advisory project", "Test training project"):
+            self.assertIn(
+                f"{name}: reporting organisation identifier ILO-TEST should begin "
+                "with a registration agency of the IATI OrganisationRegistrationAgency"
+                " codelist (e.g. XM-DAC-)",
+                result["warnings"],
+            )
+        root = etree.fromstring(result["xml"].encode())
+        self.assertEqual(len(root.findall("iati-activity")), 2)
+        # the download refuses the file, naming the problem
+        with self.assertRaisesRegex(UserError, "Test training project: a recipient"):
+            projects.action_iati_export()
 
     def test_future_costs_not_published_past_ones_are(self):
         today = date.today()

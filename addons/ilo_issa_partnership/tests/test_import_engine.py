@@ -134,12 +134,45 @@ class TestTableRules(BaseCase):
     def test_bad_dates_say_what_was_understood(self):
         problem = self._refused(tables.parse_date, "31/02/2026")
         self.assertEqual(problem.code, "bad_date")
-        self.assertIn("read as day 31, month 2, year 2026", str(problem))
-        # a US date is read day first and refused, not silently swapped
-        self.assertIn(
-            "day 3, month 15", str(self._refused(tables.parse_date, "3/15/2026"))
+        self.assertEqual(
+            str(problem),
+            "'31/02/2026': no such day (read as day 31, month 2, year 2026; that "
+            "month has 28 days). Dates are read day/month/year, as French files "
+            "write them, or year-month-day: write e.g. 2026-02-28",
         )
-        for value in ("xx", "15 Brumaire 2026", "2026", 12, "2026-03", "1/1"):
+        # the last day of the month meant, leap years included
+        for value, last in (
+            ("31/04/26", "2026-04-30"),
+            ("30/02/2028", "2028-02-29"),
+            ("2027-02-29", "2027-02-28"),
+            ("0/3/2026", "2026-03-31"),
+        ):
+            with self.subTest(value=value):
+                problem = self._refused(tables.parse_date, value)
+                self.assertEqual(
+                    (problem.code, problem.params["last"]), ("bad_date", last)
+                )
+        # a US date is read day first and refused, not silently swapped: the hint
+        # says what it would be if the file writes month/day/year
+        problem = self._refused(tables.parse_date, "3/15/2026")
+        self.assertEqual(problem.code, "us_date")
+        self.assertIn("read as day 3, month 15, year 2026", str(problem))
+        self.assertIn(
+            "if the file writes month/day/year, it means 2026-03-15", str(problem)
+        )
+        # no month, and no month/day/year reading either (or an ISO date)
+        for value in ("15/13/2026", "2026-13-01", "31-31-2026"):
+            with self.subTest(value=value):
+                problem = self._refused(tables.parse_date, value)
+                self.assertEqual(problem.code, "bad_month")
+                self.assertIn(f"no month {problem.params['month']}", str(problem))
+        problem = self._refused(tables.parse_date, "15 Brumaire 2026")
+        self.assertEqual(problem.code, "month_name")
+        self.assertIn("'Brumaire' is not a month name", str(problem))
+        for value in (12, "12345", 99999):  # numbers outside spreadsheet dates
+            with self.subTest(value=value):
+                self.assertEqual(self._refused(tables.parse_date, value).code, "serial")
+        for value in ("xx", "2026", "2026-03", "1/1", "0000-02-30"):
             with self.subTest(value=value):
                 self.assertEqual(self._refused(tables.parse_date, value).code, "date")
 
@@ -266,6 +299,35 @@ class TestImportEngine(PartnershipCommon):
         self.assertIn("already used on line 2", problems[5])
         self.assertEqual(verdict["written"], 0)
 
+    def test_bad_dates_of_every_date_column_with_line_and_hint(self):
+        """Each date column of the activities and budget files: a bad date is
+        refused with its line, its text, what was read and what to write."""
+        text = fixture("activities_bad_dates.csv").decode("cp1252")
+        verdict = self._activities(text.replace("{project}", self.project.name))
+        problems = {line: text for line, _kind, text in verdict["problems"]}
+        self.assertEqual(sorted(problems), [2, 3, 4], problems)
+        self.assertIn("'31/02/2030': no such day (read as day 31, month 2", problems[2])
+        self.assertIn("write e.g. 2030-02-28", problems[2])
+        self.assertIn(
+            "'4/15/2030': no month 15 (read as day 4, month 15, year 2030)", problems[3]
+        )
+        self.assertIn("month/day/year, it means 2030-04-15", problems[3])
+        self.assertIn("'Brumaire' is not a month name", problems[4])
+        self.assertEqual(verdict["written"], 0)
+        self.assertFalse(
+            self.env.ref("ilo_cli.mission_m-bd2", raise_if_not_found=False)
+        )
+        text = fixture("budget_bad_dates.csv").decode("cp1252")
+        text = text.replace("{project}", self.project.name)
+        text = text.replace("{source}", self.funding_source.code)
+        data = base64.b64encode(text.encode("cp1252"))
+        verdict = self.env["ilo.bulk.import"].import_file("budget", data, "b.csv")
+        problems = {line: text for line, _kind, text in verdict["problems"]}
+        self.assertEqual(sorted(problems), [2, 3], problems)
+        self.assertIn("'2030-13-01': no month 13", problems[2])
+        self.assertIn("'99999' is a number, not a date", problems[3])
+        self.assertEqual(verdict["written"], 0)
+
     def test_skip_invalid_and_dry_run(self):
         text = (
             "kind;key;project;name;country;date_start;date_end\n"
@@ -340,7 +402,7 @@ class TestImportEngine(PartnershipCommon):
         for line, text in report["errors"]:
             by_line.setdefault(line, []).append(text)
         self.assertFalse([t for t in by_line[2] + by_line[3] if t.startswith("date")])
-        self.assertIn("date: '31/02/2026' is not a date: read as day 31", by_line[4][0])
+        self.assertIn("date: '31/02/2026': no such day (read as day 31", by_line[4][0])
         report = Import.import_file(
             base64.b64encode(fixture("ledger_formula_no_value.xlsx")), "x.xlsx"
         )

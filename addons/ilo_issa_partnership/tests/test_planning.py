@@ -6,6 +6,7 @@ holidays, team conflicts, the budget proposal, the checklist and the team calend
 import base64
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import openpyxl
 
@@ -389,6 +390,27 @@ class TestDsaRates(PartnershipCommon):
         ):
             self._import(bad, "dsa.csv").action_import()
         self.assertFalse(self.env["ilo.dsa.rate"].search([("city", "=", "Thies")]))
+
+    def test_bad_dates_named_with_line_and_hint(self):
+        """A bad 'valid from' date: its line, what was read, what to write."""
+        data = (Path(__file__).parent / "fixtures" / "dsa_bad_dates.csv").read_bytes()
+        with self.assertRaises(UserError) as caught:
+            self._import(data, "dsa.csv").action_import()
+        message = str(caught.exception)
+        self.assertIn(
+            "Line 2: '31/02/2031': no such day (read as day 31, month 2, year 2031",
+            message,
+        )
+        self.assertIn("write e.g. 2031-02-28", message)
+        self.assertIn(
+            "Line 3: '1/13/2031': no month 13 (read as day 1, month 13, year 2031)",
+            message,
+        )
+        self.assertIn("month/day/year, it means 2031-01-13", message)
+        self.assertNotIn("Line 4", message)
+        self.assertFalse(
+            self.env["ilo.dsa.rate"].search([("city", "=", "Saint-Louis")])
+        )
 
     def test_import_english_names_for_a_french_user(self):
         """The UN's circulars name countries in English: a French user's import

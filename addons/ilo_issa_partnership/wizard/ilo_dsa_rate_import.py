@@ -105,13 +105,21 @@ class IloDsaRateImport(models.TransientModel):
             "valid_from": self.env._("the 'valid from' date is missing or not a date"),
         }
         lines = [self.env._("Nothing imported: correct the file and import it again.")]
-        lines += [
-            self.env._(
-                "Line %(line)s: %(problem)s (%(value)s)",
-                line=line,
-                problem=labels[key],
-                value=", ".join(value) if isinstance(value, list) else value,
+        engine = self.env["ilo.table.import.mixin"]
+        for line, key, value in errors:
+            # a date that is there but wrong: what was understood, what to write
+            hint = engine._ilo_date_problem(value) if key == "valid_from" else ""
+            if hint:
+                lines.append(
+                    self.env._("Line %(line)s: %(problem)s", line=line, problem=hint)
+                )
+                continue
+            lines.append(
+                self.env._(
+                    "Line %(line)s: %(problem)s (%(value)s)",
+                    line=line,
+                    problem=labels[key],
+                    value=", ".join(value) if isinstance(value, list) else value,
+                )
             )
-            for line, key, value in errors
-        ]
         return "\n".join(lines)
