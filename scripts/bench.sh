@@ -26,6 +26,8 @@ say "Actuals: ${ILO_BENCH_COSTS:-1000000} analytic lines matched to the budget l
 say "Expenditure import: ${ILO_BENCH_IMPORT:-1000} ledger rows, against Odoo's load"
 ILO_BENCH_IMPORT="${ILO_BENCH_IMPORT:-1000}" \
   "$PY" tests/bench/expenditure_import.py "$LINES" "${args[@]}" || status=1
+say "Dashboards' data and the year's partnership report PDF, as leadership"
+"$PY" tests/bench/dashboards.py "$LINES" "${args[@]}" || status=1
 PORT="$(free_port)"
 odoo_bin -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 \
   --log-level=warn >"$LOG_DIR/bench-server.log" 2>&1 &
@@ -35,5 +37,7 @@ wait_http "http://127.0.0.1:$PORT/web/health" "$SERVER" "$LOG_DIR/bench-server.l
 say "XML-RPC bulk create (the records are deleted afterwards)"
 ILO_URL="http://127.0.0.1:$PORT" ILO_DB="$DB" ILO_LOGIN=admin ILO_PASSWORD=admin \
   "$PY" tests/bench/xmlrpc_bulk.py "${ILO_BENCH_BULK:-10000}" || status=1
+say "Dashboards in headless Chromium (charts drawn), against Odoo's project list"
+"$PY" tests/bench/dashboards_browser.py "http://127.0.0.1:$PORT" "$DB" || status=1
 [ "$status" = 0 ] || say "A benchmark missed its goal (above)"
 exit "$status"
