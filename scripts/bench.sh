@@ -5,7 +5,9 @@
 # default: `ILO_BENCH_LINES=2000000 make bench` measures at 2,000,000, and the next run
 # at another number adds or removes lines; ILO_BENCH_COSTS analytic lines, 1,000,000 by
 # default, are matched to them; ILO_BENCH_IMPORT ledger rows, 1,000 by default, 100,000 at
-# full scale, are imported). Every benchmark runs; exit 1 when one
+# full scale, are imported). The dashboards and the year's report are timed as a leadership
+# user (bench_leadership, created once), server side and in headless Chromium against Odoo's
+# project list. Every benchmark runs; exit 1 when one
 # missed its goal or found its two sides computing different things.
 source "$(dirname "$0")/common.sh"
 provision
