@@ -230,7 +230,10 @@ def report_url(base, db, url):
     admin = requests.Session()
     body = admin.post(
         f"{base}/web/session/authenticate",
-        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        json={
+            "jsonrpc": "2.0",
+            "params": {"db": db, "login": "admin", "password": "admin"},
+        },
         timeout=60,
     ).json()
     if body.get("error"):
