@@ -182,22 +182,26 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def login(browser, base, db):
-    """Log the page in as the bench user (Odoo's login form)."""
+def authenticate(base, db, login, password):
+    """A requests session logged in to Odoo (``/web/session/authenticate``)."""
     session = requests.Session()
-    response = session.post(
+    body = session.post(
         f"{base}/web/session/authenticate",
         json={
             "jsonrpc": "2.0",
-            "params": {"db": db, "login": LOGIN, "password": PASSWORD},
+            "params": {"db": db, "login": login, "password": password},
         },
         timeout=60,
-    )
-    body = response.json()
+    ).json()
     if body.get("error") or not body.get("result", {}).get("uid"):
-        raise SystemExit(
-            f"cannot log in as {LOGIN} (run dashboards.py on {db} first): {body}"
-        )
+        raise SystemExit(f"cannot log in as {login} on {db}: {body}")
+    return session
+
+
+def login(browser, base, db):
+    """Log the page in as the bench user (dashboards.py creates it): its session
+    cookie given to the browser."""
+    session = authenticate(base, db, LOGIN, PASSWORD)
     browser.send("Network.enable")
     browser.send(
         "Network.setCookie",
@@ -227,17 +231,7 @@ def report_url(base, db, url):
     """Set the system parameter report.url (where wkhtmltopdf fetches the report's
     styles: this server, as a deployment sets it) as the administrator (admin /
     admin, as xmlrpc_bulk.py); returns the value it had."""
-    admin = requests.Session()
-    body = admin.post(
-        f"{base}/web/session/authenticate",
-        json={
-            "jsonrpc": "2.0",
-            "params": {"db": db, "login": "admin", "password": "admin"},
-        },
-        timeout=60,
-    ).json()
-    if body.get("error"):
-        raise SystemExit(f"cannot log in as admin: {body['error']}")
+    admin = authenticate(base, db, "admin", "admin")
     Param = "ir.config_parameter"
     before = rpc(admin, base, Param, "get_param", "report.url")
     rpc(admin, base, Param, "set_param", "report.url", url or False)
