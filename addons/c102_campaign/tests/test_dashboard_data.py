@@ -56,3 +56,17 @@ class TestCampaignDashboardData(CampaignCommon):
         action = server_action.with_user(self.users["leadership"]).run()
         self.assertEqual(action["tag"], "c102_campaign_dashboard")
         self.assertEqual(action["id"], server_action.id)
+
+    def test_the_map_follows_the_stages(self):
+        """The map drawn once is kept for the same stages (issue 19's speed), and
+        drawn again when a country changes stage."""
+        Map = self.env["c102.campaign.map"]
+        first = Map.render_svg()
+        self.assertEqual(Map.render_svg(), first)
+        country = self.Country.search([("stage", "=", "not_started")], limit=1)
+        self.assertTrue(country)
+        country.stage = "awareness"
+        second = Map.render_svg()
+        self.assertNotEqual(second, first)
+        code = country.country_id.code.lower()
+        self.assertRegex(second, rf'<g class="{code} country map-element')

@@ -174,19 +174,25 @@ class IloPartnershipDashboard(models.TransientModel):
         env = self.env
         for model in ("ilo.partnership.analysis", "ilo.training.participant"):
             env[model].check_access("read")
-        activity_count, _areas = self._areas_table()
+        # one read of the analysis (a view over every budget line) for the total
+        # and the chart
+        by_area_year = self._delivery_groups()
+        activity_count = sum(count for _area, _year, count in by_area_year)
         groups, genders, cells, by_gender = self._participant_counts()
-        late = env["ilo.deliverable"].search(
-            [("is_late", "=", True)], order="date_deadline"
+        Deliverable = env["ilo.deliverable"]
+        late_count = Deliverable.search_count([("is_late", "=", True)])
+        late = Deliverable.search(
+            [("is_late", "=", True)], order="date_deadline, id", limit=10
         )
+        budget = self._budget_groups()
         data = {
             "figures": {
                 "activity_count": activity_count,
-                "late_count": len(late),
+                "late_count": late_count,
                 "participant_count": by_gender.total(),
                 "female_share": round(women_share(by_gender), 1),
             },
-            "delivery": self._delivery_chart(),
+            "delivery": self._delivery_chart(by_area_year),
             "participants": {
                 "res_model": "ilo.training.participant",
                 "domain": self._participant_domain(),
@@ -214,19 +220,28 @@ class IloPartnershipDashboard(models.TransientModel):
                     "project": deliverable.project_id.display_name or "",
                     "date_deadline": fields.Date.to_string(deliverable.date_deadline),
                 }
-                for deliverable in late[:10]
+                for deliverable in late
             ],
-            "status": self._status_data(),
-            "spend": self._spend_data() if env.user._ilo_sees_money() else False,
+            "status": self._status_data(budget),
+            "spend": self._spend_data(budget) if env.user._ilo_sees_money() else False,
         }
         return data
 
     @api.model
-    def _delivery_chart(self):
-        """Activities per collaboration area and year (the analysis' figures)."""
-        by = self.env["ilo.partnership.analysis"]._read_group(
-            [("year", "!=", False)], ["collaboration_area_id", "year"], ["__count"]
+    def _delivery_groups(self):
+        """``[(area, year, count)]``: the activities per collaboration area and year
+        (year False: no date), the analysis' figures."""
+        return self.env["ilo.partnership.analysis"]._read_group(
+            [], ["collaboration_area_id", "year"], ["__count"]
         )
+
+    @api.model
+    def _delivery_chart(self, by_area_year=None):
+        """Activities per collaboration area and year (the analysis' figures) of
+        the dated activities, from ``_delivery_groups`` (read when not given)."""
+        if by_area_year is None:
+            by_area_year = self._delivery_groups()
+        by = [(area, year, count) for area, year, count in by_area_year if year]
         years = sorted({year for _area, year, _count in by})
         table = {}
         for area, year, count in by:
@@ -250,9 +265,50 @@ class IloPartnershipDashboard(models.TransientModel):
         }
 
     @api.model
-    def _status_data(self):
-        """Partnership projects per status, and those not on track with why."""
+    def _budget_groups(self):
+        """One read of every budget line (archived ones too) for what the dashboard
+        shows of the budget, instead of one per figure (a read of all the lines is
+        the dashboard's largest cost): ``[(project, funding source, active,
+        planned, actual, available (in the source's currency), planned, actual (in
+        the company's currency), rates missing)]``."""
+        return (
+            self.env["ilo.budget.line"]
+            .with_context(active_test=False)
+            ._read_group(
+                [],
+                ["project_id", "funding_source_id", "active"],
+                [
+                    "amount_planned:sum",
+                    "amount_actual:sum",
+                    "amount_available:sum",
+                    "amount_planned_company:sum",
+                    "amount_actual_company:sum",
+                    "ilo_rate_missing:bool_or",
+                ],
+            )
+        )
+
+    @api.model
+    def _status_data(self, budget=None):
+        """Partnership projects per status, and those not on track with why.
+        ``budget``: the dashboard's ``_budget_groups``, whose company amounts per
+        project are the projects' budget totals (``budget_planned`` and
+        ``budget_actual``, every line of the project, archived ones too) that the
+        status compares with the time elapsed: given to the projects rather than
+        read again."""
         projects = self.env["project.project"].search([("is_partnership", "=", True)])
+        if budget is not None:
+            totals = {}
+            for project, _s, _a, _p, _ac, _av, planned, actual, _m in budget:
+                sums = totals.setdefault(project.id, [0.0, 0.0])
+                sums[0] += planned or 0.0
+                sums[1] += actual or 0.0
+            for name, index in (("budget_planned", 0), ("budget_actual", 1)):
+                self.env.cache.update(
+                    projects,
+                    projects._fields[name],
+                    [totals.get(pid, (0.0, 0.0))[index] for pid in projects.ids],
+                )
         labels = dict(projects._fields["ilo_status"]._description_selection(self.env))
         by_status = {status: projects.browse() for status in labels}
         for project in projects:
@@ -291,10 +347,43 @@ class IloPartnershipDashboard(models.TransientModel):
         return source.display_name
 
     @api.model
-    def _spend_data(self):
+    def _spend_from_groups(self, budget):
+        """``_spend_by_source`` from the dashboard's ``_budget_groups``: the active
+        lines' amounts added per funding source (in its currency), by source id."""
+        by_source = {}
+        for (
+            _project,
+            source,
+            active,
+            planned,
+            actual,
+            available,
+            *_c,
+            missing,
+        ) in budget:
+            if not active:
+                continue
+            sums = by_source.setdefault(source, [0.0, 0.0, 0.0, False])
+            sums[0] += planned or 0.0
+            sums[1] += actual or 0.0
+            sums[2] += available or 0.0
+            sums[3] = sums[3] or bool(missing)
+        return [
+            (source, *sums)
+            for source, sums in sorted(by_source.items(), key=lambda i: i[0].id or 0)
+        ]
+
+    @api.model
+    def _spend_data(self, budget=None):
         """Planned, actual and available per funding source, formatted in its
-        currency, with the delivery rate (comparable across currencies)."""
+        currency, with the delivery rate (comparable across currencies); from the
+        dashboard's ``_budget_groups`` when given."""
         env = self.env
+        groups = (
+            self._spend_by_source()
+            if budget is None
+            else self._spend_from_groups(budget)
+        )
         return [
             {
                 "source": self._source_label(source, missing),
@@ -304,7 +393,7 @@ class IloPartnershipDashboard(models.TransientModel):
                 "rate": round(100.0 * actual / planned, 1) if planned else 0.0,
                 "domain": [("funding_source_id", "=", source.id)],
             }
-            for source, planned, actual, available, missing in self._spend_by_source()
+            for source, planned, actual, available, missing in groups
         ]
 
     @api.model

@@ -117,6 +117,59 @@ class TestDashboardData(PartnershipCommon):
             lines = self.env["ilo.budget.line"].search(line["domain"])
             self.assertEqual(lines.funding_source_id, self.source)
 
+    def test_one_budget_read_gives_the_figures_of_their_own_reads(self):
+        """The dashboard reads the budget lines once (issue 19's speed): the spend
+        and the projects' status from that read are those of their own reads,
+        archived lines counted by the status and left out of the spend."""
+        self._fund(self.training, amount=500, funding_source_id=self.source.id)
+        self._fund(
+            self.training, amount=700, funding_source_id=self.source.id
+        ).action_archive()
+        Dashboard = self.env["ilo.partnership.dashboard"].with_user(
+            self.users["leadership"]
+        )
+        budget = Dashboard._budget_groups()
+        self.assertEqual(Dashboard._spend_data(budget), Dashboard._spend_data())
+        [line] = [s for s in Dashboard._spend_data(budget) if "DASH-SRC" in s["source"]]
+        self.assertIn("2,500.00", line["planned"])
+        self.env.invalidate_all()
+        with_budget = Dashboard._status_data(budget)
+        lines = (
+            self.env["ilo.budget.line"]
+            .with_context(active_test=False)
+            .search([("project_id", "=", self.project.id)])
+        )
+        self.assertIn(700, lines.mapped("amount_planned"))
+        self.assertAlmostEqual(
+            self.project.budget_planned, sum(lines.mapped("amount_planned_company")), 2
+        )
+        self.env.invalidate_all()
+        self.assertEqual(with_budget, Dashboard._status_data())
+
+    def test_analysis_rows_are_the_activities_with_their_budget(self):
+        """The analysis view (ids computed from the activities, one budget per kind
+        of activity): one row per activity, its budget that of its lines."""
+        Analysis = self.env["ilo.partnership.analysis"]
+        rows = Analysis.search([])
+        self.assertEqual(len(rows.ids), len(set(rows.ids)))
+        [row] = Analysis.search(
+            [("activity_type", "=", "training"), ("name", "=", self.training.name)]
+        )
+        lines = self.env["ilo.budget.line"].search(
+            [("training_id", "=", self.training.id)]
+        )
+        self.assertTrue(lines)
+        self.assertAlmostEqual(
+            row.budget_planned, sum(lines.mapped("amount_planned_reporting")), 2
+        )
+        self.assertEqual(
+            Analysis.search_count([]),
+            sum(
+                self.env[model].with_context(active_test=False).search_count([])
+                for model in ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
+            ),
+        )
+
     def test_access(self):
         outsider = new_test_user(
             self.env, login="dash_outsider", groups="base.group_user"
