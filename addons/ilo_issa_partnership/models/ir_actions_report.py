@@ -9,6 +9,7 @@ from odoo import api, models
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from ..report.pdf_stamp import is_patched_qt, stamp
+from ..rules.bidi import bidi_html
 
 
 @functools.cache
@@ -77,3 +78,14 @@ class IrActionsReport(models.Model):
             page_label=self.env._("Page %(page)s / %(total)s"),
             logo=base64.b64decode(logo) if logo else None,
         )
+
+    def _get_rendering_context(self, report, docids, data):
+        """Every report's templates get ``ilo_bidi(text)``: a user-entered name
+        or label laid out in its directional runs (``rules.bidi``), so that
+        Arabic beside Latin text, digits and brackets prints in the right order
+        on this machine's wkhtmltopdf, in a left-to-right or right-to-left page."""
+        data = super()._get_rendering_context(report, docids, data)
+        lang = self.env.lang or self.env.user.lang
+        rtl_page = self.env["res.lang"]._get_data(code=lang).direction == "rtl"
+        data["ilo_bidi"] = functools.partial(bidi_html, rtl_page=rtl_page)
+        return data
