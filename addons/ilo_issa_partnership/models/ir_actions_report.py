@@ -4,12 +4,14 @@ import base64
 import functools
 import subprocess
 
+import lxml.html
+
 from odoo import api, models
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from ..report.pdf_stamp import is_patched_qt, stamp
-from ..rules.bidi import bidi_html
+from ..rules.bidi import bidi_html, box_mixed_text, has_rtl
 
 
 @functools.cache
@@ -85,7 +87,25 @@ class IrActionsReport(models.Model):
         Arabic beside Latin text, digits and brackets prints in the right order
         on this machine's wkhtmltopdf, in a left-to-right or right-to-left page."""
         data = super()._get_rendering_context(report, docids, data)
-        lang = self.env.lang or self.env.user.lang
-        rtl_page = self.env["res.lang"]._get_data(code=lang).direction == "rtl"
-        data["ilo_bidi"] = functools.partial(bidi_html, rtl_page=rtl_page)
+        data["ilo_bidi"] = functools.partial(bidi_html, rtl_page=self._ilo_rtl_page())
         return data
+
+    def _ilo_rtl_page(self):
+        lang = self.env.lang or self.env.user.lang
+        return self.env["res.lang"]._get_data(code=lang).direction == "rtl"
+
+    def _prepare_html(self, html, report_model=False):
+        """In the addons' reports, every other text mixing right-to-left and
+        left-to-right text (an Arabic date from a ``t-field``, a translated
+        label beside a figure) is boxed by direction as the names are."""
+        if (
+            len(self) == 1
+            and self.report_name.split(".")[0] in ("ilo_issa_partnership", "c102_campaign")
+            and has_rtl(html.decode() if isinstance(html, bytes) else html)
+        ):
+            root = lxml.html.fromstring(
+                html, parser=lxml.html.HTMLParser(encoding="utf-8")
+            )
+            box_mixed_text(root, self._ilo_rtl_page())
+            html = lxml.html.tostring(root, encoding="utf-8")
+        return super()._prepare_html(html, report_model=report_model)

@@ -17,6 +17,7 @@ left to right. Plain functions: no ORM.
 
 import unicodedata
 
+from lxml import etree
 from markupsafe import Markup
 
 # Bidi_Paired_Bracket pairs of the characters names use (UAX #9, BD16).
@@ -186,11 +187,31 @@ def levels(text, direction=None):
     return paragraph, result
 
 
+def _rtl_tokens(chars):
+    """A right-to-left run cut into its words and its other marks, one by one,
+    in reading order, None for a space: QtWebKit draws an Arabic word with a
+    comma or bracket in one box wider than it measured it (over what follows)."""
+    tokens = []
+    for char in chars:
+        if char.isspace():
+            if not tokens or tokens[-1] is not None:
+                tokens.append(None)
+        elif _type(char) in {"R", "AL", "NSM"} and unicodedata.category(char)[0] in "LM":
+            if tokens and tokens[-1] is not None and tokens[-1][2]:
+                tokens[-1] = (tokens[-1][0] + char, "rtl", True)
+            else:
+                tokens.append((char, "rtl", True))
+        else:
+            tokens.append((char, "rtl", False))
+    return [token and token[:2] for token in tokens]
+
+
 def visual_runs(text, direction=None):
     """The directional runs of ``text`` left to right as drawn, each
     ``{'text': its characters in reading order, 'dir': 'rtl'|'ltr',
     'space': whether a space separates it from the run on its left}``, spaces
-    at the edges of runs taken out (the report puts them between the boxes)."""
+    at the edges of runs taken out (the report puts them between the boxes).
+    A right-to-left run comes word by word, its punctuation apart."""
     if not text:
         return []
     paragraph, char_levels = levels(text, direction)
@@ -216,25 +237,28 @@ def visual_runs(text, direction=None):
             groups[-1].append(index)
         else:
             groups.append([index])
-    runs = []
-    space_pending = False
+    pieces = []  # left to right: (text, direction), None for a space
     for group in groups:
         rtl = char_levels[group[0]] % 2 == 1
-        chars = "".join(text[index] for index in (reversed(group) if rtl else group))
-        # the left edge of an RTL run is its reading end
-        left, right = (chars[-1:], chars[:1]) if rtl else (chars[:1], chars[-1:])
-        stripped = chars.strip()
-        if not stripped:
-            space_pending = space_pending or bool(runs)
+        if rtl:
+            chars = "".join(text[index] for index in reversed(group))
+            pieces.extend(reversed(_rtl_tokens(chars)))
+        else:
+            chars = "".join(text[index] for index in group)
+            if chars[:1].isspace():
+                pieces.append(None)
+            if chars.strip():
+                pieces.append((chars.strip(), "ltr"))
+            if chars[-1:].isspace():
+                pieces.append(None)
+    runs = []
+    space_pending = False
+    for piece in pieces:
+        if piece is None:
+            space_pending = bool(runs)
             continue
-        runs.append(
-            {
-                "text": stripped,
-                "dir": "rtl" if rtl else "ltr",
-                "space": bool(runs) and (space_pending or left.isspace()),
-            }
-        )
-        space_pending = right.isspace()
+        runs.append({"text": piece[0], "dir": piece[1], "space": space_pending})
+        space_pending = False
     return runs
 
 
@@ -267,3 +291,59 @@ def bidi_html(text, rtl_page=False):
         parts.append(Markup("</span>"))
         lines.append(Markup("").join(parts))
     return Markup("<br/>").join(lines)
+
+
+# Elements whose text is not laid out (not drawn as text, or already boxed).
+SKIPPED_TAGS = {"head", "script", "style", "svg", "textarea", "title"}
+
+
+def _boxes(text, page_direction):
+    """The element boxing the directional runs of ``text`` (see bidi_html)."""
+    direction = base_direction(text) or page_direction
+    wrapper = etree.Element(
+        "span", {"class": f"ilo-bidi ilo-bidi-{direction}", "dir": "ltr"}
+    )
+    previous = None
+    for run in visual_runs(text, page_direction):
+        if run["space"] and previous is not None:
+            previous.tail = " "
+        previous = etree.SubElement(
+            wrapper, "span", {"class": "ilo-bidi-run", "dir": run["dir"]}
+        )
+        previous.text = run["text"]
+    return wrapper
+
+
+def _mixed(text, page_direction):
+    return bool(text) and has_rtl(text) and len(visual_runs(text, page_direction)) > 1
+
+
+def box_mixed_text(root, rtl_page=False):
+    """Box every text of the (lxml) HTML tree ``root`` that mixes directions,
+    as bidi_html does for a name: the texts the templates do not pass through
+    ``ilo_bidi``, as an Arabic date ("13 فبراير 2027") printed by a ``t-field``.
+    Each text is taken as a paragraph of its own. Changes ``root`` in place."""
+    page_direction = "rtl" if rtl_page else "ltr"
+
+    def visit(element):
+        if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+            return
+        if "ilo-bidi" in (element.get("class") or "").split():
+            return
+        for child in list(element):
+            visit(child)
+            if _mixed(child.tail, page_direction):
+                text = child.tail
+                boxes = _boxes(" ".join(text.split()), page_direction)
+                child.tail = text[: len(text) - len(text.lstrip())]
+                boxes.tail = text[len(text.rstrip()) :]
+                child.addnext(boxes)
+        if _mixed(element.text, page_direction):
+            text = element.text
+            boxes = _boxes(" ".join(text.split()), page_direction)
+            element.text = text[: len(text) - len(text.lstrip())]
+            boxes.tail = text[len(text.rstrip()) :]
+            element.insert(0, boxes)
+
+    visit(root)
+    return root

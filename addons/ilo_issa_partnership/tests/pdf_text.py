@@ -90,6 +90,7 @@ OVERLAP = 1.0
 # brackets are compared without their side: a mirrored glyph may read back as
 # either of the pair
 BRACKET_SIDES = str.maketrans("()[]{}", "(([[{{")
+BRACKET_SPLIT = re.compile(r"[()\[\]{}]|[^()\[\]{}]+")
 
 
 def _lines(page):
@@ -143,23 +144,29 @@ def drawn_lines(pdf):
         document.close()
 
 
-def _same_word(drawn, expected):
-    return drawn.translate(BRACKET_SIDES) == expected.translate(BRACKET_SIDES)
+def _tokens(words):
+    """Words cut at their brackets, without their side."""
+    tokens = []
+    for word, left, right in words:
+        for token in BRACKET_SPLIT.findall(word):
+            tokens.append((token.translate(BRACKET_SIDES), left, right))
+    return tokens
 
 
 def find_drawn(pages, expected):
-    """(page index, bottom, top, [(word, left, right)]) of the first place where
-    the words ``expected`` (left to right as they must be drawn) stand side by
-    side on one line, None when they do not."""
+    """[(page index, bottom, top, (token, left, right))] of the words
+    ``expected`` (left to right as they must be drawn) where they stand side by
+    side on one line, brackets compared without their side; None when they are
+    not so drawn anywhere."""
+    expected = [token for word in expected for token in BRACKET_SPLIT.findall(word)]
+    expected = [token.translate(BRACKET_SIDES) for token in expected]
     for number, lines in enumerate(pages):
         for bottom, top, words in lines:
-            for start in range(len(words) - len(expected) + 1):
-                window = words[start : start + len(expected)]
-                if all(
-                    _same_word(word[0], want)
-                    for word, want in zip(window, expected, strict=True)
-                ):
-                    return number, bottom, top, window
+            tokens = _tokens(words)
+            for start in range(len(tokens) - len(expected) + 1):
+                window = tokens[start : start + len(expected)]
+                if [token for token, _left, _right in window] == expected:
+                    return [(number, bottom, top, token) for token in window]
     return None
 
 

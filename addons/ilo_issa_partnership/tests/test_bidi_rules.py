@@ -3,9 +3,18 @@
 """The visual order of names mixing right-to-left and left-to-right text
 (rules/bidi.py), against the Unicode bidi algorithm worked out by hand."""
 
+import lxml.html
+
 from odoo.tests import BaseCase
 
-from ..rules.bidi import base_direction, bidi_html, has_rtl, levels, visual_runs
+from ..rules.bidi import (
+    base_direction,
+    bidi_html,
+    box_mixed_text,
+    has_rtl,
+    levels,
+    visual_runs,
+)
 
 SSC = "مؤسسة الضمان الاجتماعي (SSC) – Jordan"
 MISSION = "Mission: تقييم الحماية الاجتماعية 2026 [draft]"
@@ -35,9 +44,13 @@ class TestBidiRules(BaseCase):
             _drawn(SSC),
             [
                 ("Jordan", "ltr", False),
-                (") –", "rtl", True),  # drawn "– (" right to left
+                ("–", "rtl", True),
+                (")", "rtl", True),  # drawn mirrored: "("
                 ("SSC", "ltr", False),
-                ("مؤسسة الضمان الاجتماعي (", "rtl", False),
+                ("(", "rtl", False),  # drawn ")"
+                ("الاجتماعي", "rtl", True),
+                ("الضمان", "rtl", True),
+                ("مؤسسة", "rtl", True),
             ],
         )
 
@@ -49,7 +62,9 @@ class TestBidiRules(BaseCase):
             [
                 ("Mission:", "ltr", False),
                 ("2026", "ltr", True),
-                ("تقييم الحماية الاجتماعية", "rtl", True),
+                ("الاجتماعية", "rtl", True),
+                ("الحماية", "rtl", True),
+                ("تقييم", "rtl", True),
                 ("[draft]", "ltr", True),
             ],
         )
@@ -59,13 +74,26 @@ class TestBidiRules(BaseCase):
             _drawn(CORPORATION),
             [
                 ("Social Security Corporation", "ltr", False),
-                ("المؤسسة العامة للضمان الاجتماعي /", "rtl", True),
+                ("/", "rtl", True),
+                ("الاجتماعي", "rtl", True),
+                ("للضمان", "rtl", True),
+                ("العامة", "rtl", True),
+                ("المؤسسة", "rtl", True),
             ],
         )
 
     def test_one_direction_is_one_run(self):
         self.assertEqual(_drawn("Plain (ABC) name"), [("Plain (ABC) name", "ltr", False)])
-        self.assertEqual(_drawn("مؤسسة (أ)"), [("مؤسسة (أ)", "rtl", False)])
+        # right to left: word by word, its punctuation apart (QtWebKit draws an
+        # Arabic word with a comma in one box over its neighbour)
+        self.assertEqual(
+            _drawn("مؤسسة (أ)"),
+            [(")", "rtl", False), ("أ", "rtl", False), ("(", "rtl", False), ("مؤسسة", "rtl", True)],
+        )
+        self.assertEqual(
+            _drawn("02 أغسطس, 2026"),
+            [("2026", "ltr", False), (",", "rtl", True), ("أغسطس", "rtl", False), ("02", "ltr", True)],
+        )
         self.assertEqual(_drawn("  "), [])
         self.assertEqual(_drawn(""), [])
 
@@ -82,7 +110,13 @@ class TestBidiRules(BaseCase):
         # Arabic-Indic digits are numbers drawn left to right inside Arabic
         self.assertEqual(
             _drawn("مؤسسة ٢٠٢٦ (أ)"),
-            [("(أ)", "rtl", False), ("٢٠٢٦", "ltr", True), ("مؤسسة", "rtl", True)],
+            [
+                (")", "rtl", False),
+                ("أ", "rtl", False),
+                ("(", "rtl", False),
+                ("٢٠٢٦", "ltr", True),
+                ("مؤسسة", "rtl", True),
+            ],
         )
         # no strong letter: the page's direction decides
         self.assertEqual(levels("12 – 14", "rtl")[0], 1)
@@ -94,7 +128,8 @@ class TestBidiRules(BaseCase):
             _drawn("Jordan SSC (مؤسسة الضمان)"),
             [
                 ("Jordan SSC (", "ltr", False),
-                ("مؤسسة الضمان", "rtl", False),
+                ("الضمان", "rtl", False),
+                ("مؤسسة", "rtl", True),
                 (")", "ltr", False),
             ],
         )
@@ -106,7 +141,7 @@ class TestBidiRules(BaseCase):
     def test_unbalanced_brackets_are_neutrals(self):
         self.assertEqual(
             _drawn("مؤسسة (SSC"),
-            [("SSC", "ltr", False), ("مؤسسة (", "rtl", False)],
+            [("SSC", "ltr", False), ("(", "rtl", False), ("مؤسسة", "rtl", True)],
         )
 
     def test_html_boxes_each_run_and_escapes(self):
@@ -116,7 +151,9 @@ class TestBidiRules(BaseCase):
             html.split('dir="ltr">', 1)[1],
             '<span class="ilo-bidi-run" dir="rtl">&gt;</span>'
             '<span class="ilo-bidi-run" dir="ltr">SSC</span>'
-            '<span class="ilo-bidi-run" dir="rtl">مؤسسة &amp; &lt;</span></span>',
+            '<span class="ilo-bidi-run" dir="rtl">&lt;</span> '
+            '<span class="ilo-bidi-run" dir="rtl">&amp;</span> '
+            '<span class="ilo-bidi-run" dir="rtl">مؤسسة</span></span>',
         )
         # a left-to-right name on a left-to-right page is left as it is
         self.assertEqual(bidi_html("Plain <name>"), "Plain <name>")
@@ -129,3 +166,23 @@ class TestBidiRules(BaseCase):
         html = str(bidi_html("مؤسسة ABC\nSecond line", True))
         self.assertEqual(html.count('class="ilo-bidi '), 2)
         self.assertIn("<br/>", html)
+
+    def test_texts_of_a_page_are_boxed_when_they_mix(self):
+        root = lxml.html.fromstring(
+            "<html><body><p>Period: <span>02 أغسطس, 2026</span> – x</p>"
+            "<p>مؤسسة</p><style>p:after { content: 'أ 1' }</style>"
+            '<span class="ilo-bidi">مؤسسة 1</span></body></html>'
+        )
+        box_mixed_text(root, rtl_page=True)
+        html = lxml.html.tostring(root, encoding="unicode")
+        self.assertIn(
+            '<span><span class="ilo-bidi ilo-bidi-rtl" dir="ltr">'
+            '<span class="ilo-bidi-run" dir="ltr">2026</span> '
+            '<span class="ilo-bidi-run" dir="rtl">,</span>'
+            '<span class="ilo-bidi-run" dir="rtl">أغسطس</span> '
+            '<span class="ilo-bidi-run" dir="ltr">02</span></span></span> – x',
+            html,
+        )
+        self.assertIn("<p>مؤسسة</p>", html)  # one direction: left as it is
+        self.assertIn("content: 'أ 1'", html)  # not text of the page
+        self.assertIn('<span class="ilo-bidi">مؤسسة 1</span>', html)  # boxed already

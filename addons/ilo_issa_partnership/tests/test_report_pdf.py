@@ -8,12 +8,17 @@ import re
 
 from reportlab.pdfgen import canvas
 
+from odoo import Command, fields
 from odoo.tests import BaseCase, HttpCase, new_test_user, tagged
 
 from ..report.pdf_stamp import RULE_Y, TITLE_Y, is_patched_qt, stamp
 from .pdf_text import (
+    drawn_lines,
+    find_drawn,
+    ink_columns,
     layout_differences,
     load_reference,
+    overdrawn,
     pages_text,
     read_pages,
     stamped,
@@ -21,15 +26,51 @@ from .pdf_text import (
 
 ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 
+# Invented names mixing Arabic and Latin text, and their words left to right as
+# the Unicode bidi algorithm draws each name on its own (as <bdi> does): the
+# brackets pair around "SSC" after the Arabic (rule N0), 2026 after Arabic
+# letters is an Arabic number drawn at the Arabic run's left end (W2).
+SSC = "مؤسسة الضمان الاجتماعي (SSC) – Jordan"
+MISSION = "Mission: تقييم الحماية الاجتماعية 2026 [draft]"
+CORPORATION = "المؤسسة العامة للضمان الاجتماعي / Social Security Corporation"
+DRAWN = {
+    SSC: ["Jordan", "–", "(SSC)", "الاجتماعي", "الضمان", "مؤسسة"],
+    MISSION: ["Mission:", "2026", "الاجتماعية", "الحماية", "تقييم", "[draft]"],
+    CORPORATION: [
+        "Social",
+        "Security",
+        "Corporation",
+        "/",
+        "الاجتماعي",
+        "للضمان",
+        "العامة",
+        "المؤسسة",
+    ],
+}
 
-def _blank_pdf(pages):
-    packet = io.BytesIO()
-    can = canvas.Canvas(packet)
-    for number in range(pages):
-        can.drawString(100, 400, f"Body of page {number + 1}")
-        can.showPage()
-    can.save()
-    return packet.getvalue()
+
+def assert_names_drawn(case, pdf, names):
+    """Each name is drawn in the bidi algorithm's order on one line, nothing on the pages is drawn over Latin text or
+    by Arabic text, and the rendered page shows blank columns between the
+    name's words side by side (brackets and Latin words are not painted over
+    the Arabic ones)."""
+    pages = drawn_lines(pdf)
+    for name in names:
+        found = find_drawn(pages, DRAWN[name])
+        lines = [[word for word, _l, _r in words] for page in pages for *_y, words in page]
+        case.assertTrue(found, f"{name!r} not drawn as {DRAWN[name]} in {lines}")
+        for first, second in zip(found, found[1:]):
+            (page, bottom, top, (word, _left, right)) = first
+            (_page, _bottom, _top, (following, left, _right)) = second
+            if right == _right:
+                continue  # a bracket of the same word
+            ink = ink_columns(pdf, page, bottom, top)
+            gap = ink[round(right * 2) + 1 : round(left * 2) - 1]
+            case.assertTrue(gap and not all(gap), f"{word!r} touches {following!r}")
+        for page, bottom, top, (word, left, right) in found:  # on the page
+            ink = ink_columns(pdf, page, bottom, top)
+            case.assertTrue(any(ink[round(left * 2) : round(right * 2)]), word)
+    case.assertEqual([pair for page in overdrawn(pdf) for pair in page], [])
 
 
 class TestStamp(BaseCase):
@@ -103,14 +144,17 @@ class TestReportPdfs(HttpCase):
                 self.assertIn(title, text)
                 self.assertIn(subtitle, text)
 
-    def _partnership(self, lang):
-        user = self.readers[lang]
-        wizard = (
+    def _wizard(self, lang):
+        return (
             self.env["ilo.partnership.report.wizard"]
-            .with_user(user)
+            .with_user(self.readers[lang])
             .with_context(lang=lang)
             .create({"date_from": "2020-01-01", "date_to": "2030-12-31"})
         )
+
+    def _partnership(self, lang):
+        user = self.readers[lang]
+        wizard = self._wizard(lang)
         model = self.env["report.ilo_issa_partnership.report_partnership"]
         model = model.with_user(user).with_context(lang=lang)
         values = model._report_data(wizard.date_from, wizard.date_to)
@@ -167,7 +211,18 @@ class TestReportPdfs(HttpCase):
             .decode()
         )
         self.assertRegex(html, r'<body[^>]* dir="rtl"')
-        self.assertIn(f'<td dir="auto">{mission.name}</td>', html)
+        # the name in its own left-to-right box, each run a box of its own
+        self.assertIn(
+            '<td><span class="ilo-bidi ilo-bidi-rtl" dir="ltr">'
+            '<span class="ilo-bidi-run" dir="rtl">)</span>'
+            '<span class="ilo-bidi-run" dir="ltr">Amman 2026</span>'
+            '<span class="ilo-bidi-run" dir="rtl">(</span>'
+            '<span class="ilo-bidi-run" dir="rtl">الاجتماعي</span> '
+            '<span class="ilo-bidi-run" dir="rtl">الضمان</span> '
+            '<span class="ilo-bidi-run" dir="rtl">بعثة</span>'
+            "</span></td>",
+            html,
+        )
         html_en = (
             report.with_user(self.readers["en_US"])
             .with_context(lang="en_US")
@@ -185,3 +240,47 @@ class TestReportPdfs(HttpCase):
         text = " ".join(texts)
         self.assertTrue(ARABIC.search(text), text[:500])
         self.assertIn("Amman 2026", text)
+
+    def _mixed_names(self):
+        """A mission of the partnership report renamed with mixed names: its
+        title, its institution (also a counterpart of its project) and a
+        deliverable of its project; the project itself keeps its name."""
+        values = self.env["report.ilo_issa_partnership.report_partnership"]._report_data(
+            fields.Date.to_date("2020-01-01"), fields.Date.to_date("2030-12-31")
+        )
+        mission = next(
+            section["missions"][0] for section in values["areas"] if section["missions"]
+        )
+        institution = self.env["res.partner"].create({"name": SSC, "is_company": True})
+        mission.write({"name": MISSION, "institution_id": institution.id})
+        project = mission.project_id
+        project.institution_ids = [Command.link(institution.id)]
+        project.deliverable_ids[:1].name = CORPORATION
+        return project
+
+    def test_mixed_names_in_the_project_sheet(self):
+        """English, French and Arabic readers: Arabic beside Latin text, digits
+        and brackets, in the bidi algorithm's order, nothing drawn over."""
+        project = self._mixed_names()
+        self.assertTrue(project.deliverable_ids)
+        for lang in ("en_US", "fr_FR", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf = self._pdf(
+                    "ilo_issa_partnership.action_report_project_sheet", project, lang
+                )
+                assert_names_drawn(self, pdf, [SSC, MISSION, CORPORATION])
+
+    def test_mixed_names_in_the_partnership_report(self):
+        """The names where a line holds them whole: the project among the
+        area's projects, the deliverable among those published (the missions
+        table's narrow columns wrap them)."""
+        project = self._mixed_names()
+        project.name = MISSION
+        for lang in ("en_US", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf = self._pdf(
+                    "ilo_issa_partnership.action_report_partnership",
+                    self._wizard(lang),
+                    lang,
+                )
+                assert_names_drawn(self, pdf, [MISSION, CORPORATION])
