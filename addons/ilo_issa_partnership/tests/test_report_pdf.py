@@ -216,7 +216,7 @@ class TestReportPdfs(HttpCase):
             '<td><span class="ilo-bidi ilo-bidi-rtl" dir="ltr">'
             '<span class="ilo-bidi-run" dir="rtl">)</span>'
             '<span class="ilo-bidi-run" dir="ltr">Amman 2026</span>'
-            '<span class="ilo-bidi-run" dir="rtl">(</span>'
+            '<span class="ilo-bidi-run" dir="rtl">(</span> '
             '<span class="ilo-bidi-run" dir="rtl">الاجتماعي</span> '
             '<span class="ilo-bidi-run" dir="rtl">الضمان</span> '
             '<span class="ilo-bidi-run" dir="rtl">بعثة</span>'
