@@ -208,3 +208,50 @@ def ink_columns(pdf, page_index, bottom, top, scale=2):
         ]
     finally:
         document.close()
+
+
+# Invented names mixing Arabic and Latin text, and their words left to right as
+# the Unicode bidi algorithm draws each name on its own (as <bdi> does): the
+# brackets pair around "SSC" after the Arabic (rule N0), 2026 after Arabic
+# letters is an Arabic number drawn at the Arabic run's left end (W2).
+SSC = "مؤسسة الضمان الاجتماعي (SSC) – Jordan"
+MISSION = "Mission: تقييم الحماية الاجتماعية 2026 [draft]"
+CORPORATION = "المؤسسة العامة للضمان الاجتماعي / Social Security Corporation"
+DRAWN = {
+    SSC: ["Jordan", "–", "(SSC)", "الاجتماعي", "الضمان", "مؤسسة"],
+    MISSION: ["Mission:", "2026", "الاجتماعية", "الحماية", "تقييم", "[draft]"],
+    CORPORATION: [
+        "Social",
+        "Security",
+        "Corporation",
+        "/",
+        "الاجتماعي",
+        "للضمان",
+        "العامة",
+        "المؤسسة",
+    ],
+}
+
+
+def assert_names_drawn(case, pdf, names):
+    """Each name is drawn in the bidi algorithm's order on one line, nothing on the pages is drawn over Latin text or
+    by Arabic text, and the rendered page shows blank columns between the
+    name's words side by side (brackets and Latin words are not painted over
+    the Arabic ones)."""
+    pages = drawn_lines(pdf)
+    for name in names:
+        found = find_drawn(pages, DRAWN[name])
+        lines = [[word for word, _l, _r in words] for page in pages for *_y, words in page]
+        case.assertTrue(found, f"{name!r} not drawn as {DRAWN[name]} in {lines}")
+        for first, second in zip(found, found[1:]):
+            (page, bottom, top, (word, _left, right)) = first
+            (_page, _bottom, _top, (following, left, _right)) = second
+            if right == _right:
+                continue  # a bracket of the same word
+            ink = ink_columns(pdf, page, bottom, top)
+            gap = ink[round(right * 2) + 1 : round(left * 2) - 1]
+            case.assertTrue(gap and not all(gap), f"{word!r} touches {following!r}")
+        for page, bottom, top, (word, left, right) in found:  # on the page
+            ink = ink_columns(pdf, page, bottom, top)
+            case.assertTrue(any(ink[round(left * 2) : round(right * 2)]), word)
+    case.assertEqual([pair for page in overdrawn(pdf) for pair in page], [])

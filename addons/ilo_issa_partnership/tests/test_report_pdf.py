@@ -12,66 +12,20 @@ from odoo import Command, fields
 from odoo.tests import BaseCase, HttpCase, new_test_user, tagged
 
 from ..report.pdf_stamp import RULE_Y, TITLE_Y, is_patched_qt, stamp
+from .test_donor_report import DonorReportCommon
 from .pdf_text import (
-    drawn_lines,
-    find_drawn,
-    ink_columns,
+    CORPORATION,
+    MISSION,
+    SSC,
+    assert_names_drawn,
     layout_differences,
     load_reference,
-    overdrawn,
     pages_text,
     read_pages,
     stamped,
 )
 
 ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-# Invented names mixing Arabic and Latin text, and their words left to right as
-# the Unicode bidi algorithm draws each name on its own (as <bdi> does): the
-# brackets pair around "SSC" after the Arabic (rule N0), 2026 after Arabic
-# letters is an Arabic number drawn at the Arabic run's left end (W2).
-SSC = "مؤسسة الضمان الاجتماعي (SSC) – Jordan"
-MISSION = "Mission: تقييم الحماية الاجتماعية 2026 [draft]"
-CORPORATION = "المؤسسة العامة للضمان الاجتماعي / Social Security Corporation"
-DRAWN = {
-    SSC: ["Jordan", "–", "(SSC)", "الاجتماعي", "الضمان", "مؤسسة"],
-    MISSION: ["Mission:", "2026", "الاجتماعية", "الحماية", "تقييم", "[draft]"],
-    CORPORATION: [
-        "Social",
-        "Security",
-        "Corporation",
-        "/",
-        "الاجتماعي",
-        "للضمان",
-        "العامة",
-        "المؤسسة",
-    ],
-}
-
-
-def assert_names_drawn(case, pdf, names):
-    """Each name is drawn in the bidi algorithm's order on one line, nothing on the pages is drawn over Latin text or
-    by Arabic text, and the rendered page shows blank columns between the
-    name's words side by side (brackets and Latin words are not painted over
-    the Arabic ones)."""
-    pages = drawn_lines(pdf)
-    for name in names:
-        found = find_drawn(pages, DRAWN[name])
-        lines = [[word for word, _l, _r in words] for page in pages for *_y, words in page]
-        case.assertTrue(found, f"{name!r} not drawn as {DRAWN[name]} in {lines}")
-        for first, second in zip(found, found[1:]):
-            (page, bottom, top, (word, _left, right)) = first
-            (_page, _bottom, _top, (following, left, _right)) = second
-            if right == _right:
-                continue  # a bracket of the same word
-            ink = ink_columns(pdf, page, bottom, top)
-            gap = ink[round(right * 2) + 1 : round(left * 2) - 1]
-            case.assertTrue(gap and not all(gap), f"{word!r} touches {following!r}")
-        for page, bottom, top, (word, left, right) in found:  # on the page
-            ink = ink_columns(pdf, page, bottom, top)
-            case.assertTrue(any(ink[round(left * 2) : round(right * 2)]), word)
-    case.assertEqual([pair for page in overdrawn(pdf) for pair in page], [])
-
 
 class TestStamp(BaseCase):
     def test_patched_qt_is_read_from_the_version(self):
@@ -284,3 +238,20 @@ class TestReportPdfs(HttpCase):
                     lang,
                 )
                 assert_names_drawn(self, pdf, [MISSION, CORPORATION])
+
+
+@tagged("post_install", "-at_install")
+class TestDonorReportArabicNames(HttpCase, DonorReportCommon):
+    def test_donor_and_agreement_in_arabic(self):
+        """The donor and the agreement, Arabic beside Latin text, digits and
+        brackets, in an English and an Arabic reader's donor report."""
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.donor.name = SSC
+        self.source.agreement_reference = MISSION
+        report = self.env.ref("ilo_issa_partnership.action_report_donor_financial")
+        for lang in ("en_US", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf, _kind = report.with_context(
+                    force_report_rendering=True, lang=lang
+                )._render_qweb_pdf(report.report_name, self.wizard.ids)
+                assert_names_drawn(self, pdf, [SSC, MISSION])
