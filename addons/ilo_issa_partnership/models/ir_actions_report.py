@@ -13,6 +13,9 @@ from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from ..report.pdf_stamp import is_patched_qt, stamp
 from ..rules.bidi import bidi_html, box_mixed_text, has_rtl
 
+# The addons whose reports get their mixed-direction texts boxed (_prepare_html).
+ILO_REPORT_MODULES = ("ilo_issa_partnership", "c102_campaign")
+
 
 @functools.cache
 def _wkhtmltopdf_version():
@@ -100,7 +103,8 @@ class IrActionsReport(models.Model):
         label beside a figure) is boxed by direction as the names are."""
         if (
             len(self) == 1
-            and self.report_name.split(".")[0] in ("ilo_issa_partnership", "c102_campaign")
+            and self.report_name.split(".")[0]
+            in ("ilo_issa_partnership", "c102_campaign")
             and has_rtl(html.decode() if isinstance(html, bytes) else html)
         ):
             root = lxml.html.fromstring(

@@ -25,6 +25,8 @@ BRACKETS = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u2329": "\u232a"
 CLOSING = {closing: opening for opening, closing in BRACKETS.items()}
 STRONG_RTL = {"R", "AL"}
 NEUTRAL = {"B", "S", "WS", "ON", "BN"}
+# the types of the letters and marks of a right-to-left word
+RTL_WORD = {"R", "AL", "NSM"}
 MAX_BRACKET_DEPTH = 63
 
 
@@ -196,7 +198,9 @@ def _rtl_tokens(chars):
         if char.isspace():
             if not tokens or tokens[-1] is not None:
                 tokens.append(None)
-        elif _type(char) in {"R", "AL", "NSM"} and unicodedata.category(char)[0] in "LM":
+        elif (
+            _type(char) in {"R", "AL", "NSM"} and unicodedata.category(char)[0] in "LM"
+        ):
             if tokens and tokens[-1] is not None and tokens[-1][2]:
                 tokens[-1] = (tokens[-1][0] + char, "rtl", True)
             else:

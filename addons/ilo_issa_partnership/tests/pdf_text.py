@@ -180,7 +180,7 @@ def overdrawn(pdf):
             [
                 (first[0], second[0])
                 for _bottom, _top, chars in _lines(page)
-                for first, second in zip(chars, chars[1:])
+                for first, second in zip(chars, chars[1:], strict=False)
                 if second[1] < first[2] - OVERLAP
                 and not (RTL_CHARS.match(first[0]) and RTL_CHARS.match(second[0]))
             ]
@@ -199,7 +199,12 @@ def ink_columns(pdf, page_index, bottom, top, scale=2):
         height = page.get_height()
         image = page.render(scale=scale, grayscale=True).to_pil()
         band = image.crop(
-            (0, int((height - top) * scale), image.width, int((height - bottom) * scale))
+            (
+                0,
+                int((height - top) * scale),
+                image.width,
+                int((height - bottom) * scale),
+            )
         )
         pixels = band.load()
         return [
@@ -234,16 +239,18 @@ DRAWN = {
 
 
 def assert_names_drawn(case, pdf, names):
-    """Each name is drawn in the bidi algorithm's order on one line, nothing on the pages is drawn over Latin text or
-    by Arabic text, and the rendered page shows blank columns between the
-    name's words side by side (brackets and Latin words are not painted over
-    the Arabic ones)."""
+    """Each name is drawn in the bidi algorithm's order on one line, nothing
+    on the pages is drawn over Latin text or by Arabic text, and the rendered
+    page shows blank columns between the name's words side by side (brackets
+    and Latin words are not painted over the Arabic ones)."""
     pages = drawn_lines(pdf)
     for name in names:
         found = find_drawn(pages, DRAWN[name])
-        lines = [[word for word, _l, _r in words] for page in pages for *_y, words in page]
+        lines = [
+            [word for word, _l, _r in words] for page in pages for *_y, words in page
+        ]
         case.assertTrue(found, f"{name!r} not drawn as {DRAWN[name]} in {lines}")
-        for first, second in zip(found, found[1:]):
+        for first, second in zip(found, found[1:], strict=False):
             (page, bottom, top, (word, _left, right)) = first
             (_page, _bottom, _top, (following, left, _right)) = second
             if right == _right:

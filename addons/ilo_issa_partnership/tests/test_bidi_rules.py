@@ -23,7 +23,9 @@ CORPORATION = "المؤسسة العامة للضمان الاجتماعي / Soc
 
 def _drawn(text, direction=None):
     """The runs as (text, dir, space before), left to right."""
-    return [(run["text"], run["dir"], run["space"]) for run in visual_runs(text, direction)]
+    return [
+        (run["text"], run["dir"], run["space"]) for run in visual_runs(text, direction)
+    ]
 
 
 class TestBidiRules(BaseCase):
@@ -83,23 +85,37 @@ class TestBidiRules(BaseCase):
         )
 
     def test_one_direction_is_one_run(self):
-        self.assertEqual(_drawn("Plain (ABC) name"), [("Plain (ABC) name", "ltr", False)])
+        self.assertEqual(
+            _drawn("Plain (ABC) name"), [("Plain (ABC) name", "ltr", False)]
+        )
         # right to left: word by word, its punctuation apart (QtWebKit draws an
         # Arabic word with a comma in one box over its neighbour)
         self.assertEqual(
             _drawn("مؤسسة (أ)"),
-            [(")", "rtl", False), ("أ", "rtl", False), ("(", "rtl", False), ("مؤسسة", "rtl", True)],
+            [
+                (")", "rtl", False),
+                ("أ", "rtl", False),
+                ("(", "rtl", False),
+                ("مؤسسة", "rtl", True),
+            ],
         )
         self.assertEqual(
             _drawn("02 أغسطس, 2026"),
-            [("2026", "ltr", False), (",", "rtl", True), ("أغسطس", "rtl", False), ("02", "ltr", True)],
+            [
+                ("2026", "ltr", False),
+                (",", "rtl", True),
+                ("أغسطس", "rtl", False),
+                ("02", "ltr", True),
+            ],
         )
         self.assertEqual(_drawn("  "), [])
         self.assertEqual(_drawn(""), [])
 
     def test_numbers_and_terminators(self):
         # W4/W5: 12,500 and 40 % stay whole numbers; after Latin they are L (W7)
-        self.assertEqual(_drawn("Budget 12,500 USD"), [("Budget 12,500 USD", "ltr", False)])
+        self.assertEqual(
+            _drawn("Budget 12,500 USD"), [("Budget 12,500 USD", "ltr", False)]
+        )
         # W2 before W5: 40 after Arabic letters is an Arabic number, so the
         # "%" apart from it is a neutral of the right-to-left paragraph
         self.assertEqual(
@@ -136,7 +152,9 @@ class TestBidiRules(BaseCase):
 
     def test_marks_follow_their_letter(self):
         # W1: a non-spacing mark (fatha) takes its letter's direction
-        self.assertEqual(_drawn("مَؤسسة ABC"), [("ABC", "ltr", False), ("مَؤسسة", "rtl", True)])
+        self.assertEqual(
+            _drawn("مَؤسسة ABC"), [("ABC", "ltr", False), ("مَؤسسة", "rtl", True)]
+        )
 
     def test_unbalanced_brackets_are_neutrals(self):
         self.assertEqual(
@@ -146,7 +164,9 @@ class TestBidiRules(BaseCase):
 
     def test_html_boxes_each_run_and_escapes(self):
         html = str(bidi_html("مؤسسة & <SSC>"))
-        self.assertTrue(html.startswith('<span class="ilo-bidi ilo-bidi-rtl" dir="ltr">'))
+        self.assertTrue(
+            html.startswith('<span class="ilo-bidi ilo-bidi-rtl" dir="ltr">')
+        )
         self.assertEqual(
             html.split('dir="ltr">', 1)[1],
             '<span class="ilo-bidi-run" dir="rtl">&gt;</span>'
@@ -161,7 +181,9 @@ class TestBidiRules(BaseCase):
         self.assertEqual(bidi_html(None, rtl_page=True), "")
         # on a right-to-left page every name gets its own box: its brackets are
         # its own, not mirrored by the page
-        self.assertIn('dir="ltr">Plain (ABC)</span>', str(bidi_html("Plain (ABC)", True)))
+        self.assertIn(
+            'dir="ltr">Plain (ABC)</span>', str(bidi_html("Plain (ABC)", True))
+        )
         # lines are paragraphs of their own
         html = str(bidi_html("مؤسسة ABC\nSecond line", True))
         self.assertEqual(html.count('class="ilo-bidi '), 2)

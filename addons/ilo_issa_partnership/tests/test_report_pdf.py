@@ -12,7 +12,6 @@ from odoo import Command, fields
 from odoo.tests import BaseCase, HttpCase, new_test_user, tagged
 
 from ..report.pdf_stamp import RULE_Y, TITLE_Y, is_patched_qt, stamp
-from .test_donor_report import DonorReportCommon
 from .pdf_text import (
     CORPORATION,
     MISSION,
@@ -24,8 +23,20 @@ from .pdf_text import (
     read_pages,
     stamped,
 )
+from .test_donor_report import DonorReportCommon
 
 ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _blank_pdf(pages):
+    packet = io.BytesIO()
+    can = canvas.Canvas(packet)
+    for number in range(pages):
+        can.drawString(100, 400, f"Body of page {number + 1}")
+        can.showPage()
+    can.save()
+    return packet.getvalue()
+
 
 class TestStamp(BaseCase):
     def test_patched_qt_is_read_from_the_version(self):
@@ -199,7 +210,9 @@ class TestReportPdfs(HttpCase):
         """A mission of the partnership report renamed with mixed names: its
         title, its institution (also a counterpart of its project) and a
         deliverable of its project; the project itself keeps its name."""
-        values = self.env["report.ilo_issa_partnership.report_partnership"]._report_data(
+        values = self.env[
+            "report.ilo_issa_partnership.report_partnership"
+        ]._report_data(
             fields.Date.to_date("2020-01-01"), fields.Date.to_date("2030-12-31")
         )
         mission = next(
