@@ -4,7 +4,14 @@
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.ilo_issa_partnership.tests.pdf_text import pages_text, stamped
+from odoo.addons.ilo_issa_partnership.tests.pdf_text import (
+    CORPORATION,
+    MISSION,
+    SSC,
+    assert_names_drawn,
+    pages_text,
+    stamped,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -13,7 +20,8 @@ class TestCampaignPdfs(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["res.lang"]._activate_lang("fr_FR")
+        for lang in ("fr_FR", "ar_001"):
+            env["res.lang"]._activate_lang(lang)
         env["ir.module.module"]._load_module_terms(
             ["ilo_issa_partnership", "c102_campaign"], ["fr_FR"], overwrite=True
         )
@@ -22,7 +30,7 @@ class TestCampaignPdfs(HttpCase):
             lang: new_test_user(
                 env, login=f"repc_{lang}", groups=groups, lang=lang, name=f"Rc {lang}"
             )
-            for lang in ("en_US", "fr_FR")
+            for lang in ("en_US", "fr_FR", "ar_001")
         }
         cls.country = env["c102.country"].search(
             [("ratified", "=", False), ("stage", "!=", "not_started")], limit=1
@@ -84,3 +92,24 @@ class TestCampaignPdfs(HttpCase):
         }
         self.assertEqual(values["kpi_c102_ratifications"], kpis["ratified_count"])
         self.assertEqual(values["kpi_c102_still_needed"], kpis["remaining_count"])
+
+    def test_country_brief_with_arabic_names(self):
+        """Arabic beside Latin text, digits and brackets (a focal point, a
+        mission, a training in the country) in the bidi algorithm's order, in
+        an English, a French and an Arabic reader's brief; nothing drawn over."""
+        country = self.country
+        self.env["ilo.advisory.mission"].search([], limit=1).write(
+            {"name": MISSION, "country_id": country.country_id.id}
+        )
+        self.env["ilo.training"].search([], limit=1).write(
+            {"name": CORPORATION, "country_id": country.country_id.id}
+        )
+        country.focal_point_id = new_test_user(self.env, login="focal_ssc", name=SSC)
+        for lang in ("en_US", "fr_FR", "ar_001"):
+            with self.subTest(lang=lang):
+                report = self.env.ref("c102_campaign.action_report_country_brief")
+                report = report.with_user(self.readers[lang]).with_context(
+                    force_report_rendering=True, lang=lang
+                )
+                pdf, _kind = report._render_qweb_pdf(report.report_name, country.ids)
+                assert_names_drawn(self, pdf, [SSC, MISSION, CORPORATION])

@@ -4,11 +4,17 @@ import base64
 import functools
 import subprocess
 
+import lxml.html
+
 from odoo import api, models
 
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from ..report.pdf_stamp import is_patched_qt, stamp
+from ..rules.bidi import bidi_html, box_mixed_text, has_rtl
+
+# The addons whose reports get their mixed-direction texts boxed (_prepare_html).
+ILO_REPORT_MODULES = ("ilo_issa_partnership", "c102_campaign")
 
 
 @functools.cache
@@ -77,3 +83,33 @@ class IrActionsReport(models.Model):
             page_label=self.env._("Page %(page)s / %(total)s"),
             logo=base64.b64decode(logo) if logo else None,
         )
+
+    def _get_rendering_context(self, report, docids, data):
+        """Every report's templates get ``ilo_bidi(text)``: a user-entered name
+        or label laid out in its directional runs (``rules.bidi``), so that
+        Arabic beside Latin text, digits and brackets prints in the right order
+        on this machine's wkhtmltopdf, in a left-to-right or right-to-left page."""
+        data = super()._get_rendering_context(report, docids, data)
+        data["ilo_bidi"] = functools.partial(bidi_html, rtl_page=self._ilo_rtl_page())
+        return data
+
+    def _ilo_rtl_page(self):
+        lang = self.env.lang or self.env.user.lang
+        return self.env["res.lang"]._get_data(code=lang).direction == "rtl"
+
+    def _prepare_html(self, html, report_model=False):
+        """In the addons' reports, every other text mixing right-to-left and
+        left-to-right text (an Arabic date from a ``t-field``, a translated
+        label beside a figure) is boxed by direction as the names are."""
+        if (
+            len(self) == 1
+            and self.report_name.split(".")[0]
+            in ("ilo_issa_partnership", "c102_campaign")
+            and has_rtl(html.decode() if isinstance(html, bytes) else html)
+        ):
+            root = lxml.html.fromstring(
+                html, parser=lxml.html.HTMLParser(encoding="utf-8")
+            )
+            box_mixed_text(root, self._ilo_rtl_page())
+            html = lxml.html.tostring(root, encoding="utf-8")
+        return super()._prepare_html(html, report_model=report_model)

@@ -34,6 +34,7 @@ from . import test_budget_revision
 from . import test_budget_trial
 from . import test_donor_report
 from . import test_planning_rules
+from . import test_bidi_rules
 from . import test_planning
 from . import test_planning_tours
 from . import test_import_engine

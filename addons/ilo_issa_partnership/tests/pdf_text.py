@@ -5,6 +5,9 @@
 import io
 import json
 import os
+import re
+
+import pypdfium2
 
 from odoo.tools.pdf import PdfFileReader
 
@@ -74,3 +77,188 @@ def layout_differences(runs, reference):
         if abs(x - ref_x) > LAYOUT_TOLERANCE or abs(y - ref_y) > LAYOUT_TOLERANCE:
             problems.append(f"{anchor!r} at ({x}, {y}), reference ({ref_x}, {ref_y})")
     return problems
+
+
+# Right-to-left text read back in drawing order (pypdfium2: each character with
+# its box on the page, as drawn), to check the order of mixed Arabic and Latin
+# text and that nothing is drawn over something else.
+RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# the gap (PDF points) between two glyphs of one word is about zero, between
+# two words about a space (3 points at the reports' 10 pt type)
+WORD_GAP = 1.5
+OVERLAP = 1.0
+# brackets are compared without their side: a mirrored glyph may read back as
+# either of the pair
+BRACKET_SIDES = str.maketrans("()[]{}", "(([[{{")
+BRACKET_SPLIT = re.compile(r"[()\[\]{}]|[^()\[\]{}]+")
+
+
+def _lines(page):
+    """[(bottom, top, [(char, left, right), ...] left to right)] of a
+    pypdfium2 page, top line first."""
+    textpage = page.get_textpage()
+    lines = {}
+    for index in range(textpage.count_chars()):
+        char = textpage.get_text_range(index, 1)
+        if not char.strip():
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        lines.setdefault(round(bottom), []).append((left, right, char, top))
+    return [
+        (
+            bottom,
+            max(char[3] for char in chars),
+            [(char, left, right) for left, right, char, _top in sorted(chars)],
+        )
+        for bottom, chars in sorted(lines.items(), reverse=True)
+    ]
+
+
+def _words(chars):
+    """The words of a line left to right as drawn, each (text in reading order,
+    left, right): the characters of a right-to-left word are drawn last first."""
+    words = []
+    for char, left, right in chars:
+        if words and left - words[-1][2] < WORD_GAP:
+            words[-1] = [words[-1][0] + char, words[-1][1], max(words[-1][2], right)]
+        else:
+            words.append([char, left, right])
+    result = []
+    for text, left, right in words:
+        if RTL_CHARS.search(text):
+            text = text[::-1]
+        result.append((text, left, right))
+    return result
+
+
+def drawn_lines(pdf):
+    """Per page, [(bottom, top, [(word, left, right), ...])] top line first:
+    the words of each line from left to right as the page shows them."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [
+            [(bottom, top, _words(chars)) for bottom, top, chars in _lines(page)]
+            for page in document
+        ]
+    finally:
+        document.close()
+
+
+def _tokens(words):
+    """Words cut at their brackets, without their side."""
+    tokens = []
+    for word, left, right in words:
+        for token in BRACKET_SPLIT.findall(word):
+            tokens.append((token.translate(BRACKET_SIDES), left, right))
+    return tokens
+
+
+def find_drawn(pages, expected):
+    """[(page index, bottom, top, (token, left, right))] of the words
+    ``expected`` (left to right as they must be drawn) where they stand side by
+    side on one line, brackets compared without their side; None when they are
+    not so drawn anywhere."""
+    expected = [token for word in expected for token in BRACKET_SPLIT.findall(word)]
+    expected = [token.translate(BRACKET_SIDES) for token in expected]
+    for number, lines in enumerate(pages):
+        for bottom, top, words in lines:
+            tokens = _tokens(words)
+            for start in range(len(tokens) - len(expected) + 1):
+                window = tokens[start : start + len(expected)]
+                if [token for token, _left, _right in window] == expected:
+                    return [(number, bottom, top, token) for token in window]
+    return None
+
+
+def overdrawn(pdf):
+    """Per page, the pairs of neighbouring characters of a line drawn over each
+    other by more than a point, one of them not right-to-left (Arabic letters
+    joined in one glyph, as lam-alef, share their box)."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [
+            [
+                (first[0], second[0])
+                for _bottom, _top, chars in _lines(page)
+                for first, second in zip(chars, chars[1:], strict=False)
+                if second[1] < first[2] - OVERLAP
+                and not (RTL_CHARS.match(first[0]) and RTL_CHARS.match(second[0]))
+            ]
+            for page in document
+        ]
+    finally:
+        document.close()
+
+
+def ink_columns(pdf, page_index, bottom, top, scale=2):
+    """Which pixel columns of a line's band hold ink on the rendered page (a
+    list of booleans, one per column at ``scale`` pixels a point)."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[page_index]
+        height = page.get_height()
+        image = page.render(scale=scale, grayscale=True).to_pil()
+        band = image.crop(
+            (
+                0,
+                int((height - top) * scale),
+                image.width,
+                int((height - bottom) * scale),
+            )
+        )
+        pixels = band.load()
+        return [
+            any(pixels[x, y] < 128 for y in range(band.height))
+            for x in range(band.width)
+        ]
+    finally:
+        document.close()
+
+
+# Invented names mixing Arabic and Latin text, and their words left to right as
+# the Unicode bidi algorithm draws each name on its own (as <bdi> does): the
+# brackets pair around "SSC" after the Arabic (rule N0), 2026 after Arabic
+# letters is an Arabic number drawn at the Arabic run's left end (W2).
+SSC = "مؤسسة الضمان الاجتماعي (SSC) – Jordan"
+MISSION = "Mission: تقييم الحماية الاجتماعية 2026 [draft]"
+CORPORATION = "المؤسسة العامة للضمان الاجتماعي / Social Security Corporation"
+DRAWN = {
+    SSC: ["Jordan", "–", "(SSC)", "الاجتماعي", "الضمان", "مؤسسة"],
+    MISSION: ["Mission:", "2026", "الاجتماعية", "الحماية", "تقييم", "[draft]"],
+    CORPORATION: [
+        "Social",
+        "Security",
+        "Corporation",
+        "/",
+        "الاجتماعي",
+        "للضمان",
+        "العامة",
+        "المؤسسة",
+    ],
+}
+
+
+def assert_names_drawn(case, pdf, names):
+    """Each name is drawn in the bidi algorithm's order on one line, nothing
+    on the pages is drawn over Latin text or by Arabic text, and the rendered
+    page shows blank columns between the name's words side by side (brackets
+    and Latin words are not painted over the Arabic ones)."""
+    pages = drawn_lines(pdf)
+    for name in names:
+        found = find_drawn(pages, DRAWN[name])
+        lines = [
+            [word for word, _l, _r in words] for page in pages for *_y, words in page
+        ]
+        case.assertTrue(found, f"{name!r} not drawn as {DRAWN[name]} in {lines}")
+        for first, second in zip(found, found[1:], strict=False):
+            (page, bottom, top, (word, _left, right)) = first
+            (_page, _bottom, _top, (following, left, _right)) = second
+            if right == _right:
+                continue  # a bracket of the same word
+            ink = ink_columns(pdf, page, bottom, top)
+            gap = ink[round(right * 2) + 1 : round(left * 2) - 1]
+            case.assertTrue(gap and not all(gap), f"{word!r} touches {following!r}")
+        for page, bottom, top, (word, left, right) in found:  # on the page
+            ink = ink_columns(pdf, page, bottom, top)
+            case.assertTrue(any(ink[round(left * 2) : round(right * 2)]), word)
+    case.assertEqual([pair for page in overdrawn(pdf) for pair in page], [])

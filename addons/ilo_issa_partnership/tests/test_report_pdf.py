@@ -8,16 +8,22 @@ import re
 
 from reportlab.pdfgen import canvas
 
+from odoo import Command, fields
 from odoo.tests import BaseCase, HttpCase, new_test_user, tagged
 
 from ..report.pdf_stamp import RULE_Y, TITLE_Y, is_patched_qt, stamp
 from .pdf_text import (
+    CORPORATION,
+    MISSION,
+    SSC,
+    assert_names_drawn,
     layout_differences,
     load_reference,
     pages_text,
     read_pages,
     stamped,
 )
+from .test_donor_report import DonorReportCommon
 
 ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -103,14 +109,17 @@ class TestReportPdfs(HttpCase):
                 self.assertIn(title, text)
                 self.assertIn(subtitle, text)
 
-    def _partnership(self, lang):
-        user = self.readers[lang]
-        wizard = (
+    def _wizard(self, lang):
+        return (
             self.env["ilo.partnership.report.wizard"]
-            .with_user(user)
+            .with_user(self.readers[lang])
             .with_context(lang=lang)
             .create({"date_from": "2020-01-01", "date_to": "2030-12-31"})
         )
+
+    def _partnership(self, lang):
+        user = self.readers[lang]
+        wizard = self._wizard(lang)
         model = self.env["report.ilo_issa_partnership.report_partnership"]
         model = model.with_user(user).with_context(lang=lang)
         values = model._report_data(wizard.date_from, wizard.date_to)
@@ -167,7 +176,18 @@ class TestReportPdfs(HttpCase):
             .decode()
         )
         self.assertRegex(html, r'<body[^>]* dir="rtl"')
-        self.assertIn(f'<td dir="auto">{mission.name}</td>', html)
+        # the name in its own left-to-right box, each run a box of its own
+        self.assertIn(
+            '<td><span class="ilo-bidi ilo-bidi-rtl" dir="ltr">'
+            '<span class="ilo-bidi-run" dir="rtl">)</span>'
+            '<span class="ilo-bidi-run" dir="ltr">Amman 2026</span>'
+            '<span class="ilo-bidi-run" dir="rtl">(</span> '
+            '<span class="ilo-bidi-run" dir="rtl">الاجتماعي</span> '
+            '<span class="ilo-bidi-run" dir="rtl">الضمان</span> '
+            '<span class="ilo-bidi-run" dir="rtl">بعثة</span>'
+            "</span></td>",
+            html,
+        )
         html_en = (
             report.with_user(self.readers["en_US"])
             .with_context(lang="en_US")
@@ -185,3 +205,66 @@ class TestReportPdfs(HttpCase):
         text = " ".join(texts)
         self.assertTrue(ARABIC.search(text), text[:500])
         self.assertIn("Amman 2026", text)
+
+    def _mixed_names(self):
+        """A mission of the partnership report renamed with mixed names: its
+        title, its institution (also a counterpart of its project) and a
+        deliverable of its project; the project itself keeps its name."""
+        values = self.env[
+            "report.ilo_issa_partnership.report_partnership"
+        ]._report_data(
+            fields.Date.to_date("2020-01-01"), fields.Date.to_date("2030-12-31")
+        )
+        mission = next(
+            section["missions"][0] for section in values["areas"] if section["missions"]
+        )
+        institution = self.env["res.partner"].create({"name": SSC, "is_company": True})
+        mission.write({"name": MISSION, "institution_id": institution.id})
+        project = mission.project_id
+        project.institution_ids = [Command.link(institution.id)]
+        project.deliverable_ids[:1].name = CORPORATION
+        return project
+
+    def test_mixed_names_in_the_project_sheet(self):
+        """English, French and Arabic readers: Arabic beside Latin text, digits
+        and brackets, in the bidi algorithm's order, nothing drawn over."""
+        project = self._mixed_names()
+        self.assertTrue(project.deliverable_ids)
+        for lang in ("en_US", "fr_FR", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf = self._pdf(
+                    "ilo_issa_partnership.action_report_project_sheet", project, lang
+                )
+                assert_names_drawn(self, pdf, [SSC, MISSION, CORPORATION])
+
+    def test_mixed_names_in_the_partnership_report(self):
+        """The names where a line holds them whole: the project among the
+        area's projects, the deliverable among those published (the missions
+        table's narrow columns wrap them)."""
+        project = self._mixed_names()
+        project.name = MISSION
+        for lang in ("en_US", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf = self._pdf(
+                    "ilo_issa_partnership.action_report_partnership",
+                    self._wizard(lang),
+                    lang,
+                )
+                assert_names_drawn(self, pdf, [MISSION, CORPORATION])
+
+
+@tagged("post_install", "-at_install")
+class TestDonorReportArabicNames(HttpCase, DonorReportCommon):
+    def test_donor_and_agreement_in_arabic(self):
+        """The donor and the agreement, Arabic beside Latin text, digits and
+        brackets, in an English and an Arabic reader's donor report."""
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.donor.name = SSC
+        self.source.agreement_reference = MISSION
+        report = self.env.ref("ilo_issa_partnership.action_report_donor_financial")
+        for lang in ("en_US", "ar_001"):
+            with self.subTest(lang=lang):
+                pdf, _kind = report.with_context(
+                    force_report_rendering=True, lang=lang
+                )._render_qweb_pdf(report.report_name, self.wizard.ids)
+                assert_names_drawn(self, pdf, [SSC, MISSION])
