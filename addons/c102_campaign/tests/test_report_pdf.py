@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The country brief, and the campaign in the partnership report, as PDFs."""
 
+import base64
+import io
+
+from PIL import Image
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.ilo_issa_partnership.tests.pdf_text import (
@@ -82,6 +87,29 @@ class TestCampaignPdfs(HttpCase):
             self.assertIn(f"{kpis['ratified_count']} ratifications", text)
             # the map's legend, whole, in the report's font (extractable text)
             self.assertIn(f"{legend} ({kpis['ratified_count']})", text)
+
+    def test_partnership_report_map_is_a_picture_with_a_written_legend(self):
+        """The map prints as a picture (its 2,000 vector outlines took the
+        printer seconds and most of the file), its legend as text."""
+        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        report_map = self.env["c102.campaign.map"].render_report_map(800, 400)
+        png = base64.b64decode(report_map["image"].split(",", 1)[1])
+        with Image.open(io.BytesIO(png)) as picture:
+            self.assertEqual(picture.size, (1600, 800))
+            # coloured countries, not a blank page: the ratified green is there
+            colours = picture.convert("RGB").getcolors(1 << 20)
+            green = (0x23, 0x8B, 0x45)
+            self.assertTrue(
+                any(
+                    count > 1000 and max(abs(a - b) for a, b in zip(rgb, green)) <= 8
+                    for count, rgb in colours
+                )
+            )
+        self.assertLess(len(png), 300_000)
+        self.assertFalse(report_map["svg"])
+        self.assertIn(
+            (f"Ratified ({kpis['ratified_count']})", "#238b45"), report_map["legend"]
+        )
 
     def test_weekly_digest_gives_ratifications_against_the_target(self):
         kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
