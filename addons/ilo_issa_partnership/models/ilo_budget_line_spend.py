@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .res_currency_rate import rate_missing
+from .res_currency_rate import rate_cache, rate_missing
 
 # what decides which costs a budget line is matched with
 MATCHED_BUDGET_FIELDS = frozenset(
@@ -71,7 +71,8 @@ class IloBudgetLine(models.Model):
         """The sum of the line's costs in its currency, each at its date: a cost paid
         in the line's currency counts as paid; others are converted from the company's
         currency; a cost that cannot be converted (a rate missing) is left out and the
-        line flagged (``ilo_rate_missing``)."""
+        line flagged (``ilo_rate_missing``). Each rate is asked once per batch."""
+        convert = rate_cache()
         for company, lines, first_dates in self._ilo_rate_groups():
             for line in lines:
                 total = 0.0
@@ -83,8 +84,8 @@ class IloBudgetLine(models.Model):
                         continue
                     elif not rate_missing(line.currency_id, company, day, first_dates):
                         # costs are negative analytic amounts, in the company's currency
-                        total += cost.currency_id._convert(
-                            -cost.amount, line.currency_id, company, day
+                        total += convert(
+                            -cost.amount, cost.currency_id, line.currency_id, company, day
                         )
                 line.amount_actual = total
 
