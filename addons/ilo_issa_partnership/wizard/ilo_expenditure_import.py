@@ -4,10 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv.expression import AND, OR
 
-from ..models.ilo_funding_source_analytic import (
-    CATEGORY_ACCOUNT,
-    plan_columns,
-)
+from ..models.ilo_funding_source_analytic import category_accounts, plan_columns
 from ..rules import ledger
 
 
@@ -187,6 +184,10 @@ class IloExpenditureImport(models.TransientModel):
                 self.env["ilo.funding.source"], ["code", "name"], named("funding_source")
             ),
             "category": self._ilo_category_keys(),
+            "category_account": {
+                key: account for account, key in category_accounts(self.env).items()
+            },
+            "columns": plan_columns(self.env),
         }
 
     @api.model
@@ -229,7 +230,7 @@ class IloExpenditureImport(models.TransientModel):
             "ilo_spend_currency_id": currency.id,
             "account_id": project.account_id.id,
         }
-        columns = plan_columns(self.env)
+        columns = found["columns"]
         source = self._ilo_row_funding_source(row, errors, found)
         if source and columns:
             vals[columns[0]] = source.analytic_account_id.id
@@ -308,7 +309,9 @@ class IloExpenditureImport(models.TransientModel):
                 self.env._("category %(category)r: unknown", category=row["category"])
             )
             return self.env["account.analytic.account"]
-        return self.env.ref(CATEGORY_ACCOUNT % key)
+        return self.env["account.analytic.account"].browse(
+            found["category_account"].get(key)
+        )
 
     @api.model
     def _ilo_category_keys(self):
