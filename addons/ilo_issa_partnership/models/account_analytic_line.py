@@ -196,12 +196,14 @@ class AccountAnalyticLine(models.Model):
                 vals["ilo_budget_line_manual"] = True
         # converted and matched on the values: one INSERT of the batch, no write after
         converted = [bool(vals.get("ilo_spend_currency_id")) for vals in vals_list]
-        self._ilo_convert_vals([v for v, done in zip(vals_list, converted) if done])
+        self._ilo_convert_vals(
+            [v for v, done in zip(vals_list, converted, strict=False) if done]
+        )
         self._ilo_match_vals(vals_list)
         lines = super().create(vals_list)
         # what the values did not say (defaults) is converted and matched now
         lines.browse(
-            [line.id for line, done in zip(lines, converted) if not done]
+            [line.id for line, done in zip(lines, converted, strict=False) if not done]
         )._ilo_convert_spend()
         lines._ilo_match_budget_lines()
         lines._ilo_log_costs(
@@ -454,9 +456,12 @@ class AccountAnalyticLine(models.Model):
         budget line: ``one(label)`` for a single cost, else ``many(count, total)``
         followed by the first costs."""
         notes = {}
-        for budget, costs in self.sudo().filtered("ilo_budget_line_id").grouped(
-            "ilo_budget_line_id"
-        ).items():
+        for budget, costs in (
+            self.sudo()
+            .filtered("ilo_budget_line_id")
+            .grouped("ilo_budget_line_id")
+            .items()
+        ):
             labels = [cost._ilo_spend_label() for cost in costs[:NOTED_COSTS]]
             if len(costs) == 1:
                 notes[budget.id] = [one(labels[0])]

@@ -89,7 +89,11 @@ class IloBudgetLine(models.Model):
                     elif not rate_missing(line.currency_id, company, day, first_dates):
                         # costs are negative analytic amounts, in the company's currency
                         total += convert(
-                            -cost.amount, cost.currency_id, line.currency_id, company, day
+                            -cost.amount,
+                            cost.currency_id,
+                            line.currency_id,
+                            company,
+                            day,
                         )
                 line.amount_actual = total
 

@@ -181,7 +181,9 @@ class IloExpenditureImport(models.TransientModel):
                 self.env["res.currency"], ["name"], named("currency")
             ),
             "funding_source": self._ilo_find(
-                self.env["ilo.funding.source"], ["code", "name"], named("funding_source")
+                self.env["ilo.funding.source"],
+                ["code", "name"],
+                named("funding_source"),
             ),
             "category": self._ilo_category_keys(),
             "category_account": {
@@ -201,7 +203,13 @@ class IloExpenditureImport(models.TransientModel):
             AND(
                 [
                     list(domain),
-                    OR([[(path, "=ilike", value)] for value in values for path in paths]),
+                    OR(
+                        [
+                            [(path, "=ilike", value)]
+                            for value in values
+                            for path in paths
+                        ]
+                    ),
                 ]
             )
         )
