@@ -5,7 +5,8 @@ against Odoo's own ``load`` of the same rows into account.analytic.line (the sam
 columns by name: project account, currency, funding-source and category accounts).
 Both run as admin on the bench portfolio, one after the other, each rolled back
 afterwards (the database is left as found). Both create the costs through the same
-model (conversion, matching to the budget lines, the note on each budget line): the
+model, in one batch (conversion at each row's date, matching to the budget lines in one
+query, one note per budget line, the budget lines' totals recomputed once): the
 difference is reading and judging the file.
 
 Not a test: prints the rates (rows/s) and exits 1 only when a side fails to import.

@@ -1,12 +1,16 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_amount, format_date
+from odoo.tools import SQL, format_amount, format_date
 
 from .ilo_budget_line import BUDGET_CATEGORIES
 from .ilo_funding_source_analytic import category_accounts, plan_columns
-from .res_currency_rate import first_rate_dates, rate_missing
+from .res_currency_rate import first_rate_dates, rate_cache, rate_missing
 from .res_users import PARTNERSHIP_USERS
 
 # what finance types when it enters spend by hand: the amount as paid, in its currency
@@ -17,6 +21,8 @@ SPEND_FIELDS = frozenset(
 MATCHED_FIELDS = frozenset(("account_id", "date", "ilo_budget_line_id"))
 # what the budget line's chatter records about its costs
 LOGGED_FIELDS = SPEND_FIELDS | {"amount", "name", "ilo_budget_line_id", "account_id"}
+# how many costs a note on a budget line lists (the count and sum cover them all)
+NOTED_COSTS = 20
 
 
 class AccountAnalyticLine(models.Model):
@@ -188,14 +194,24 @@ class AccountAnalyticLine(models.Model):
                 # chosen when the cost is entered: by hand (forms send the unticked
                 # box along)
                 vals["ilo_budget_line_manual"] = True
+        # converted and matched on the values: one INSERT of the batch, no write after
+        converted = [bool(vals.get("ilo_spend_currency_id")) for vals in vals_list]
+        self._ilo_convert_vals(
+            [v for v, done in zip(vals_list, converted, strict=False) if done]
+        )
+        self._ilo_match_vals(vals_list)
         lines = super().create(vals_list)
-        lines._ilo_convert_spend()
+        # what the values did not say (defaults) is converted and matched now
+        lines.browse(
+            [line.id for line, done in zip(lines, converted, strict=False) if not done]
+        )._ilo_convert_spend()
         lines._ilo_match_budget_lines()
-        for line in lines.sudo().filtered("ilo_budget_line_id"):
-            line._ilo_log_spend(
-                line.ilo_budget_line_id,
-                self.env._("Cost recorded: %(cost)s.", cost=line._ilo_spend_label()),
-            )
+        lines._ilo_log_costs(
+            lambda label: self.env._("Cost recorded: %(cost)s.", cost=label),
+            lambda count, total: self.env._(
+                "%(count)s costs recorded, %(total)s in all:", count=count, total=total
+            ),
+        )
         return lines
 
     def write(self, vals):
@@ -217,21 +233,27 @@ class AccountAnalyticLine(models.Model):
             (MATCHED_FIELDS | {"ilo_budget_line_manual", *columns}) & vals.keys()
         ):
             self._ilo_match_budget_lines()
+        notes = defaultdict(list)
         for line, old in before.items():
             new = line._ilo_spend_label()
             if new == old:
                 continue
             message = self.env._("Cost changed: %(old)s → %(new)s.", old=old, new=new)
             for budget in budgets[line] | line.ilo_budget_line_id:
-                line._ilo_log_spend(budget, message)
+                notes[budget.id].append(message)
+        self._ilo_post_notes(
+            notes,
+            lambda count: self.env._("%(count)s costs changed:", count=count),
+        )
         return result
 
     def unlink(self):
-        for line in self.sudo().filtered("ilo_budget_line_id"):
-            line._ilo_log_spend(
-                line.ilo_budget_line_id,
-                self.env._("Cost removed: %(cost)s.", cost=line._ilo_spend_label()),
-            )
+        self._ilo_log_costs(
+            lambda label: self.env._("Cost removed: %(cost)s.", cost=label),
+            lambda count, total: self.env._(
+                "%(count)s costs removed, %(total)s in all:", count=count, total=total
+            ),
+        )
         return super().unlink()
 
     def _ilo_convert_spend(self):
@@ -240,21 +262,19 @@ class AccountAnalyticLine(models.Model):
         a rate on or before that date, nothing is converted (never 1:1): the line is
         flagged *Rate missing* and counts zero until a rate is entered."""
         lines = self.sudo().filtered("ilo_spend_currency_id")
+        convert = rate_cache()
         for company, costs in lines.grouped("company_id").items():
             first_dates = first_rate_dates(
                 self.env, costs.ilo_spend_currency_id, company
             )
             for line in costs:
-                day = line.date or fields.Date.context_today(line)
-                missing = rate_missing(
-                    line.ilo_spend_currency_id, company, day, first_dates
-                )
-                cost = (
-                    0.0
-                    if missing
-                    else line.ilo_spend_currency_id._convert(
-                        line.ilo_spend_amount, company.currency_id, company, day
-                    )
+                cost, missing = self._ilo_spend_cost(
+                    line.ilo_spend_amount,
+                    line.ilo_spend_currency_id,
+                    company,
+                    line.date or fields.Date.context_today(line),
+                    first_dates,
+                    convert,
                 )
                 vals = {}
                 if company.currency_id.compare_amounts(line.amount, -cost):
@@ -264,44 +284,152 @@ class AccountAnalyticLine(models.Model):
                 if vals:
                     line.with_context(ilo_spend_converting=True).write(vals)
 
+    @api.model
+    def _ilo_spend_cost(self, amount, currency, company, day, first_dates, convert):
+        """(the spend in the company's currency at the rate of ``day``, whether the
+        rate is missing): zero when it is, never 1:1."""
+        if rate_missing(currency, company, day, first_dates):
+            return 0.0, True
+        return convert(amount, currency, company.currency_id, company, day), False
+
+    @api.model
+    def _ilo_convert_vals(self, vals_list):
+        """The values of new costs with a spend currency get their company-currency
+        amount and rate flag as :meth:`_ilo_convert_spend` would write them: each
+        rate asked once for the batch."""
+        Company, Currency = self.env["res.company"], self.env["res.currency"]
+        convert = rate_cache()
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in by_company.items():
+            company = Company.browse(company_id).sudo()
+            currencies = Currency.browse(
+                {vals["ilo_spend_currency_id"] for vals in company_vals}
+            )
+            first_dates = first_rate_dates(self.env, currencies, company)
+            for vals in company_vals:
+                cost, missing = self._ilo_spend_cost(
+                    vals.get("ilo_spend_amount") or 0.0,
+                    Currency.browse(vals["ilo_spend_currency_id"]),
+                    company,
+                    fields.Date.to_date(vals.get("date"))
+                    or fields.Date.context_today(self),
+                    first_dates,
+                    convert,
+                )
+                vals["amount"] = -cost
+                vals["ilo_rate_missing"] = missing
+
+    @api.model
+    def _ilo_match_vals(self, vals_list):
+        """New costs not linked by hand get the budget line their values match (see
+        :meth:`_ilo_match_budget_lines`), all in one query."""
+        columns = plan_columns(self.env)
+        if not columns or not all(c in self._fields for c in columns):
+            return
+        keys = {}
+        for index, vals in enumerate(vals_list):
+            if vals.get("ilo_budget_line_manual") or vals.get("ilo_budget_line_id"):
+                continue
+            keys[index] = (
+                vals.get("account_id"),
+                vals.get(columns[0]),
+                vals.get(columns[1]),
+                fields.Date.to_date(vals.get("date"))
+                or fields.Date.context_today(self),
+            )
+        matches = self._ilo_budget_matches(keys.values())
+        for index, key in keys.items():
+            if matches.get(key):
+                vals_list[index]["ilo_budget_line_id"] = matches[key]
+
+    @api.model
+    def _ilo_budget_matches(self, keys):
+        """{(project account, funding-source account, category account, date): the
+        id of the budget line it matches} for the ``keys`` that match one: the
+        earliest budget line (archived too) of that project account, funding source
+        and category whose period holds the date. One query for all the keys."""
+        categories = category_accounts(self.env)
+        wanted = {
+            (account, funding, categories[category])
+            for account, funding, category, _day in keys
+            if account and funding and category in categories
+        }
+        if not wanted:
+            return {}
+        self.env["ilo.budget.line"].flush_model(
+            ["project_id", "funding_source_id", "category", "date_from", "date_to"]
+        )
+        self.env["project.project"].flush_model(["account_id"])
+        self.env["ilo.funding.source"].flush_model(["analytic_account_id"])
+        accounts, fundings, keys_of = zip(*wanted, strict=True)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.account_id, f.analytic_account_id, b.category, b.id,
+                       b.date_from, b.date_to
+                  FROM ilo_budget_line b
+                  JOIN project_project p ON p.id = b.project_id
+                  JOIN ilo_funding_source f ON f.id = b.funding_source_id
+                  JOIN unnest(%s::int[], %s::int[], %s::varchar[])
+                       AS k(account, funding, category)
+                    ON p.account_id = k.account
+                   AND f.analytic_account_id = k.funding
+                   AND b.category = k.category
+                 ORDER BY b.date_from, b.id
+                """,
+                list(accounts),
+                list(fundings),
+                list(keys_of),
+            )
+        )
+        candidates = defaultdict(list)
+        for account, funding, category, budget, start, end in self.env.cr.fetchall():
+            candidates[account, funding, category].append((budget, start, end))
+        matches = {}
+        for key in keys:
+            account, funding, category, day = key
+            found = candidates.get((account, funding, categories.get(category)), ())
+            budget = next(
+                (b for b, start, end in found if start and end and start <= day <= end),
+                None,
+            )
+            if budget:
+                matches[key] = budget
+        return matches
+
     def _ilo_match_budget_lines(self):
         """Each cost not linked by hand is spend of the budget line its analytic
         distribution matches: the project's account, the funding source's account and
         a category's account, its date within the line's period (archived lines too:
         their money still counts). Several matching lines: the earliest. None: the
-        cost is *unbudgeted spend*, for finance to resolve."""
+        cost is *unbudgeted spend*, for finance to resolve. One query for the batch,
+        one write per budget line whose costs change."""
         columns = plan_columns(self.env)
         lines = self.sudo().filtered(lambda line: not line.ilo_budget_line_manual)
         if not (columns and lines) or not all(c in lines._fields for c in columns):
             return
         funding_column, category_column = columns
-        categories = category_accounts(self.env)
-        budgets = self.env["ilo.budget.line"].sudo().with_context(active_test=False)
-        candidates = {}
-        for line in lines:
-            funding, category = line[funding_column], line[category_column]
-            match = budgets
-            if line.account_id and funding and category.id in categories:
-                key = (line.account_id.id, funding.id, categories[category.id])
-                if key not in candidates:
-                    candidates[key] = budgets.search(
-                        [
-                            ("project_id.account_id", "=", key[0]),
-                            ("funding_source_id.analytic_account_id", "=", key[1]),
-                            ("category", "=", key[2]),
-                        ],
-                        order="date_from, id",
-                    )
-                match = next(
-                    (
-                        budget
-                        for budget in candidates[key]
-                        if budget.date_from <= line.date <= budget.date_to
-                    ),
-                    budgets,
-                )
-            if line.ilo_budget_line_id != match:
-                line.with_context(ilo_matching=True).ilo_budget_line_id = match
+        keys = {
+            line: (
+                line.account_id.id,
+                line[funding_column].id,
+                line[category_column].id,
+                line.date,
+            )
+            for line in lines
+        }
+        matches = self._ilo_budget_matches(keys.values())
+        moved = defaultdict(list)
+        for line, key in keys.items():
+            budget = matches.get(key, False)
+            if line.ilo_budget_line_id.id != budget:
+                moved[budget].append(line.id)
+        for budget, ids in moved.items():
+            lines.browse(ids).with_context(ilo_matching=True).write(
+                {"ilo_budget_line_id": budget}
+            )
 
     def _ilo_spend_label(self):
         """'2026-03-01, Dili workshop, 1,200.00 CHF (1,500.00 USD), budget line X'."""
@@ -322,14 +450,48 @@ class AccountAnalyticLine(models.Model):
             parts.append(self.ilo_budget_line_id.display_name)
         return ", ".join(filter(None, parts))
 
-    def _ilo_log_spend(self, budget_line, message):
-        """Money is tracked: a cost recorded, changed or removed is noted on its budget
-        line's chatter (analytic lines have no chatter of their own)."""
-        budget_line.sudo().message_post(
-            body=message,
-            author_id=self.env.user.partner_id.id,
-            subtype_xmlid="mail.mt_note",
-        )
+    def _ilo_log_costs(self, one, many):
+        """Money is tracked: the costs recorded or removed are noted on their budget
+        lines' chatter (analytic lines have no chatter of their own), one note per
+        budget line: ``one(label)`` for a single cost, else ``many(count, total)``
+        followed by the first costs."""
+        notes = {}
+        for budget, costs in (
+            self.sudo()
+            .filtered("ilo_budget_line_id")
+            .grouped("ilo_budget_line_id")
+            .items()
+        ):
+            labels = [cost._ilo_spend_label() for cost in costs[:NOTED_COSTS]]
+            if len(costs) == 1:
+                notes[budget.id] = [one(labels[0])]
+                continue
+            totals = defaultdict(float)
+            for cost in costs:
+                totals[cost.currency_id] -= cost.amount
+            total = " + ".join(
+                format_amount(self.env, amount, currency)
+                for currency, amount in totals.items()
+            )
+            notes[budget.id] = [many(len(costs), total), *labels]
+            if len(costs) > NOTED_COSTS:
+                notes[budget.id].append("…")
+        self._ilo_post_notes(notes)
+
+    def _ilo_post_notes(self, notes, header=None):
+        """Post ``notes`` ({budget line id: [lines of text]}) as one note on each
+        budget line, in one batch (``header(count)`` heads several lines)."""
+        if not notes:
+            return
+        bodies = {}
+        for budget_id, texts in notes.items():
+            if header and len(texts) > 1:
+                texts = [header(len(texts)), *texts[:NOTED_COSTS]] + (
+                    ["…"] if len(texts) > NOTED_COSTS else []
+                )
+            bodies[budget_id] = Markup("<br/>").join(texts)
+        budgets = self.env["ilo.budget.line"].sudo().browse(list(bodies))
+        budgets._message_log_batch(bodies, author_id=self.env.user.partner_id.id)
 
     @api.constrains("ilo_budget_line_id", "account_id")
     def _check_ilo_budget_line(self):

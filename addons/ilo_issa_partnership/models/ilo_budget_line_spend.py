@@ -1,8 +1,10 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
-from .res_currency_rate import rate_missing
+from .res_currency_rate import rate_cache, rate_missing
 
 # what decides which costs a budget line is matched with
 MATCHED_BUDGET_FIELDS = frozenset(
@@ -39,9 +41,10 @@ class IloBudgetLine(models.Model):
     )
     def _compute_ilo_rate_missing(self):
         reporting = self._ilo_reporting_currency()
+        costs_of = self._ilo_costs()
         for company, lines, first_dates in self._ilo_rate_groups():
             for line in lines:
-                costs = line.analytic_line_ids
+                costs = costs_of[line]
                 dates = [line.date_from, *costs.mapped("date")]
                 unconverted = costs.filtered(
                     lambda c, line=line: c.ilo_rate_missing
@@ -71,11 +74,13 @@ class IloBudgetLine(models.Model):
         """The sum of the line's costs in its currency, each at its date: a cost paid
         in the line's currency counts as paid; others are converted from the company's
         currency; a cost that cannot be converted (a rate missing) is left out and the
-        line flagged (``ilo_rate_missing``)."""
+        line flagged (``ilo_rate_missing``). Each rate is asked once per batch."""
+        convert = rate_cache()
+        costs_of = self._ilo_costs()
         for company, lines, first_dates in self._ilo_rate_groups():
             for line in lines:
                 total = 0.0
-                for cost in line.analytic_line_ids:
+                for cost in costs_of[line]:
                     day = cost.date or fields.Date.context_today(self)
                     if cost.ilo_spend_currency_id == line.currency_id:
                         total += cost.ilo_spend_amount
@@ -83,10 +88,42 @@ class IloBudgetLine(models.Model):
                         continue
                     elif not rate_missing(line.currency_id, company, day, first_dates):
                         # costs are negative analytic amounts, in the company's currency
-                        total += cost.currency_id._convert(
-                            -cost.amount, line.currency_id, company, day
+                        total += convert(
+                            -cost.amount,
+                            cost.currency_id,
+                            line.currency_id,
+                            company,
+                            day,
                         )
                 line.amount_actual = total
+
+    def _ilo_costs(self):
+        """{budget line: its costs}, the costs of saved lines read in one query with
+        what the totals need (not each line's costs in turn: a batch of budget lines
+        with a million costs between them)."""
+        if not all(isinstance(id_, int) for id_ in self._ids):  # forms' new lines
+            return {line: line.analytic_line_ids for line in self}
+        costs = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search_fetch(
+                [("ilo_budget_line_id", "in", self.ids)],
+                [
+                    "ilo_budget_line_id",
+                    "date",
+                    "amount",
+                    "currency_id",
+                    "ilo_spend_amount",
+                    "ilo_spend_currency_id",
+                    "ilo_rate_missing",
+                ],
+                order="id",
+            )
+        )
+        by_line = defaultdict(list)
+        for cost in costs:
+            by_line[cost.ilo_budget_line_id.id].append(cost.id)
+        return {line: costs.browse(by_line[line.id]) for line in self}
 
     # --- costs found by their analytic distribution -------------------------------
 

@@ -34,6 +34,23 @@ def rate_missing(currency, company, date, first_dates):
     return not first or not date or date < first
 
 
+def rate_cache():
+    """A converter that asks Odoo each rate once (per currency, target, company and
+    day) for a batch of amounts: ``convert(amount, currency, target, company, day)``
+    gives what ``currency._convert(amount, target, company, day)`` gives."""
+    rates = {}
+
+    def convert(amount, currency, target, company, day):
+        if not amount:
+            return 0.0
+        key = (currency.id, target.id, company.id, day)
+        if key not in rates:
+            rates[key] = currency._get_conversion_rate(currency, target, company, day)
+        return target.round(amount * rates[key])
+
+    return convert
+
+
 class ResCurrencyRate(models.Model):
     """A rate added, corrected or removed: the partnership's converted amounts that
     rest on it follow (spend in company currency, budget lines' actuals and company

@@ -13,6 +13,7 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
+from ..models.ilo_funding_source_analytic import CATEGORY_ACCOUNT, plan_columns
 from ..rules import ledger
 from .common import PartnershipCommon
 
@@ -162,3 +163,96 @@ class TestExpenditureImport(PartnershipCommon):
         wizard.filename = "gl.csv"
         with self.assertRaisesMsg(UserError, "Line 2: date: 'xx' is not a date"):
             wizard.action_import()
+
+    # --- at scale: the import's cost does not grow with its rows ------------------
+
+    def _extract(self, prefix, count):
+        """``count`` rows: in turn on the travel budget line (in MRU), the meetings
+        line (in USD) and no budget line (no funding source), over four days (a
+        rate is read once per currency and day of the extract)."""
+        rows = []
+        for n in range(count):
+            day = f"{1 + n % 4:02d}/04/2030"
+            rows.append(
+                [
+                    f"{prefix}-{n};{day};40;MRU;PRJ-IMP;RB-TEST;Travel;Billet {n}",
+                    f"{prefix}-{n};{day};10;USD;PRJ-IMP;RB-TEST;meetings;Salle {n}",
+                    f"{prefix}-{n};{day};1;USD;PRJ-IMP;;;Taxi {n}",
+                ][n % 3]
+            )
+        return self._csv(*rows)
+
+    def _import_queries(self, data):
+        """(the queries of importing ``data``, written and recomputed, its report)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        report = self.Import.import_file(data, "gl.csv", dryrun=False)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before, report
+
+    def test_queries_do_not_grow_with_rows(self):
+        meetings = self.budget.copy({"category": "meetings"})
+        self._import_queries(self._extract("WARM", 3))  # caches of a first import
+        queries_10, report = self._import_queries(self._extract("TEN", 10))
+        self.assertEqual((report["created"], report["unbudgeted"]), (10, 3))
+        notes = len(self.budget.message_ids)
+        queries_60, report = self._import_queries(self._extract("SIXTY", 60))
+        self.assertEqual((report["created"], report["unbudgeted"]), (60, 20))
+        self.assertLessEqual(queries_60, queries_10 + 2, "queries grow with rows")
+        # money right: 1 MRU at 40 a USD; one note per budget line for the import
+        costs = self.env["account.analytic.line"].search(
+            [("ilo_reference", "=like", "SIXTY-%")]
+        )
+        self.assertEqual(len(costs.filtered("ilo_budget_line_id")), 40)
+        self.assertAlmostEqual(self.budget.amount_actual, 1 + 4 + 20)
+        self.assertAlmostEqual(meetings.amount_actual, 10 * (1 + 3 + 20))
+        self.assertEqual(len(self.budget.message_ids), notes + 1)
+        note = str(self.budget.message_ids[0].body).replace("&nbsp;", "\xa0")
+        self.assertIn("20 costs recorded, $\xa020.00 in all", note)
+        self.assertIn("Billet 0", note)
+        # re-importing the same extract: nothing written, no note
+        queries, report = self._import_queries(self._extract("SIXTY", 60))
+        self.assertEqual((report["created"], report["unchanged"]), (0, 60))
+        self.assertEqual(len(self.budget.message_ids), notes + 1)
+
+    def test_load_and_by_hand_match_in_batch(self):
+        """Odoo's own import (``load``) and costs entered by hand find their budget
+        line the same way, converted at their date, noted once per budget line."""
+        funding, category = plan_columns(self.env)
+        Line = self.env["account.analytic.line"].with_user(self.users["finance"])
+        account = self.funding_source.analytic_account_id
+        travel = self.env.ref(CATEGORY_ACCOUNT % "travel")
+        notes = len(self.budget.message_ids)
+        columns = ["name", "date", "ilo_spend_amount", "ilo_spend_currency_id/.id"]
+        columns += ["account_id/.id", f"{funding}/.id", f"{category}/.id"]
+        ids = [self.mru.id, self.project.account_id.id, account.id, travel.id]
+        result = Line.load(
+            columns,
+            [[f"Load {n}", "2030-06-01", "80", *map(str, ids)] for n in range(4)],
+        )
+        self.assertFalse(result["messages"])
+        loaded = Line.browse(result["ids"])
+        self.assertEqual(loaded.ilo_budget_line_id, self.budget)
+        self.assertEqual(loaded.mapped("amount"), [-2.0] * 4)
+        self.assertAlmostEqual(self.budget.amount_actual, 8)
+        self.assertEqual(len(self.budget.message_ids), notes + 1)
+        self.assertIn("4 costs recorded", self.budget.message_ids[0].body)
+        # by hand, several at once: the same matching; one outside any period
+        values = {
+            "account_id": self.project.account_id.id,
+            funding: account.id,
+            category: travel.id,
+            "ilo_spend_amount": 5,
+        }
+        costs = Line.create(
+            [
+                {**values, "name": "Hand 1", "date": "2030-07-01"},
+                {**values, "name": "Hand 2", "date": "2031-01-01"},
+            ]
+        )
+        self.assertEqual(costs.mapped("ilo_budget_line_id"), self.budget)
+        self.assertFalse(costs[1].ilo_budget_line_id)
+        self.assertEqual(costs.mapped("ilo_budget_line_manual"), [False, False])
+        self.assertAlmostEqual(self.budget.amount_actual, 13)
+        self.assertIn("Cost recorded", self.budget.message_ids[0].body)

@@ -2,11 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv.expression import AND, OR
 
-from ..models.ilo_funding_source_analytic import (
-    CATEGORY_ACCOUNT,
-    plan_columns,
-)
+from ..models.ilo_funding_source_analytic import category_accounts, plan_columns
 from ..rules import ledger
 
 
@@ -120,10 +118,10 @@ class IloExpenditureImport(models.TransientModel):
             for problem in found
         ]
         values = {}
+        rows = [row for row in rows if row["line"] not in problems]
+        found = self._ilo_lookups(rows)
         for row in rows:
-            if row["line"] in problems:
-                continue
-            vals, row_errors = self._ilo_row_values(row)
+            vals, row_errors = self._ilo_row_values(row, found)
             errors += [[row["line"], text] for text in row_errors]
             if not row_errors:
                 values[row["reference"]] = vals
@@ -165,12 +163,73 @@ class IloExpenditureImport(models.TransientModel):
         return len(lines.filtered(lambda line: not line.ilo_budget_line_id))
 
     @api.model
-    def _ilo_row_values(self, row):
+    def _ilo_lookups(self, rows):
+        """What the rows name, found with one search per column for the whole file:
+        {column: {name or code in lower case: records}}."""
+
+        def named(column):
+            return {row[column] for row in rows if row.get(column)}
+
+        return {
+            "project": self._ilo_find(
+                self.env["project.project"],
+                ["name", "account_id.code"],
+                named("project"),
+                [("is_partnership", "=", True)],
+            ),
+            "currency": self._ilo_find(
+                self.env["res.currency"], ["name"], named("currency")
+            ),
+            "funding_source": self._ilo_find(
+                self.env["ilo.funding.source"],
+                ["code", "name"],
+                named("funding_source"),
+            ),
+            "category": self._ilo_category_keys(),
+            "category_account": {
+                key: account for account, key in category_accounts(self.env).items()
+            },
+            "columns": plan_columns(self.env),
+        }
+
+    @api.model
+    def _ilo_find(self, model, paths, values, domain=()):
+        """{value in lower case: the records of ``model`` (in its order) one of
+        whose ``paths`` is that value, ignoring case}: one search for all
+        ``values``, with the rights of the user."""
+        if not values:
+            return {}
+        records = model.search(
+            AND(
+                [
+                    list(domain),
+                    OR(
+                        [
+                            [(path, "=ilike", value)]
+                            for value in values
+                            for path in paths
+                        ]
+                    ),
+                ]
+            )
+        )
+        wanted = {value.lower() for value in values}
+        found = {}
+        for record in records:
+            for path in paths:
+                for text in record.sudo().mapped(path):
+                    key = text.lower() if isinstance(text, str) else None
+                    if key in wanted:
+                        found[key] = found.get(key, model.browse()) | record
+        return found
+
+    @api.model
+    def _ilo_row_values(self, row, found):
         """The analytic line's values of a row, and the row's problems (each column
-        resolved by its own method)."""
+        resolved by its own method, from what :meth:`_ilo_lookups` found)."""
         errors = []
-        project = self._ilo_row_project(row, errors)
-        currency = self._ilo_row_currency(row, errors)
+        project = self._ilo_row_project(row, errors, found)
+        currency = self._ilo_row_currency(row, errors, found)
         vals = {
             "ilo_reference": row["reference"],
             "name": row.get("description") or row["reference"],
@@ -179,28 +238,20 @@ class IloExpenditureImport(models.TransientModel):
             "ilo_spend_currency_id": currency.id,
             "account_id": project.account_id.id,
         }
-        columns = plan_columns(self.env)
-        source = self._ilo_row_funding_source(row, errors)
+        columns = found["columns"]
+        source = self._ilo_row_funding_source(row, errors, found)
         if source and columns:
             vals[columns[0]] = source.analytic_account_id.id
-        category = self._ilo_row_category(row, errors)
+        category = self._ilo_row_category(row, errors, found)
         if category and columns:
             vals[columns[1]] = category.id
         return vals, errors
 
-    def _ilo_row_project(self, row, errors):
+    def _ilo_row_project(self, row, errors, found):
         """The partnership project a row names (its name or its analytic account's
         code), or an empty recordset with the problem added to ``errors``."""
         env = self.env
-        project = env["project.project"].search(
-            [
-                ("is_partnership", "=", True),
-                "|",
-                ("name", "=ilike", row["project"]),
-                ("account_id.code", "=ilike", row["project"]),
-            ],
-            limit=2,
-        )
+        project = found["project"].get(row["project"].lower(), env["project.project"])
         if not project:
             errors.append(
                 env._(
@@ -225,9 +276,9 @@ class IloExpenditureImport(models.TransientModel):
             )
         return project if len(project) == 1 else project.browse()
 
-    def _ilo_row_currency(self, row, errors):
-        currency = self.env["res.currency"].search(
-            [("name", "=ilike", row["currency"])]
+    def _ilo_row_currency(self, row, errors, found):
+        currency = found["currency"].get(
+            row["currency"].lower(), self.env["res.currency"]
         )
         if not currency:
             errors.append(
@@ -239,19 +290,14 @@ class IloExpenditureImport(models.TransientModel):
             )
         return currency
 
-    def _ilo_row_funding_source(self, row, errors):
+    def _ilo_row_funding_source(self, row, errors, found):
         """The funding source a row names by code or name (none when the cell is
         empty)."""
         if not row.get("funding_source"):
             return self.env["ilo.funding.source"]
-        source = self.env["ilo.funding.source"].search(
-            [
-                "|",
-                ("code", "=ilike", row["funding_source"]),
-                ("name", "=ilike", row["funding_source"]),
-            ],
-            limit=1,
-        )
+        source = found["funding_source"].get(
+            row["funding_source"].lower(), self.env["ilo.funding.source"]
+        )[:1]
         if not source:
             errors.append(
                 self.env._(
@@ -261,27 +307,31 @@ class IloExpenditureImport(models.TransientModel):
             )
         return source
 
-    def _ilo_row_category(self, row, errors):
+    def _ilo_row_category(self, row, errors, found):
         """The budget category's analytic account a row names (none when empty)."""
         if not row.get("category"):
             return self.env["account.analytic.account"]
-        key = self._ilo_category_key(row["category"])
+        key = found["category"].get(row["category"].strip().lower())
         if not key:
             errors.append(
                 self.env._("category %(category)r: unknown", category=row["category"])
             )
             return self.env["account.analytic.account"]
-        return self.env.ref(CATEGORY_ACCOUNT % key)
+        return self.env["account.analytic.account"].browse(
+            found["category_account"].get(key)
+        )
 
     @api.model
-    def _ilo_category_key(self, text):
+    def _ilo_category_keys(self):
+        """{a category's key or label (English or the user's language), in lower
+        case: its key}."""
         field = self.env["ilo.budget.line"]._fields["category"]
         labels = dict(field._description_selection(self.env))
-        wanted = text.strip().lower()
-        for key, label in field.selection:
-            if wanted in (key, label.lower(), labels[key].lower()):
-                return key
-        return None
+        keys = {}
+        for key, label in reversed(field.selection):
+            for text in (labels[key], label, key):
+                keys[text.lower()] = key
+        return keys
 
     @api.model
     def _ilo_write(self, values, dryrun):
