@@ -110,9 +110,7 @@ class C102CampaignMap(models.AbstractModel):
         series = self._stage_series()
         key = tuple((legend, tuple(codes), colour) for legend, codes, colour in series)
         self._render_map(series, width, height)  # the packages are there
-        image = _report_image(
-            self.env["ir.actions.report"], key, width, height
-        )
+        image = _report_image(self.env["ir.actions.report"], key, width, height)
         return {
             "image": image,
             "svg": False if image else _draw_map(key, width, height),

@@ -14,7 +14,9 @@ class ReportPartnership(models.AbstractModel):
         values = super()._get_report_values(docids, data=data)
         values["campaign"] = {
             "kpis": self.env["c102.campaign.dashboard"]._campaign_kpis(),
-            "map": self.env["c102.campaign.map"].render_report_map(width=800, height=400),
+            "map": self.env["c102.campaign.map"].render_report_map(
+                width=800, height=400
+            ),
             "outlook": self.env["c102.country"].get_outlook(limit=5),
         }
         return values

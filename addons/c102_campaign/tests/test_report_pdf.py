@@ -101,7 +101,8 @@ class TestCampaignPdfs(HttpCase):
             green = (0x23, 0x8B, 0x45)
             self.assertTrue(
                 any(
-                    count > 1000 and max(abs(a - b) for a, b in zip(rgb, green)) <= 8
+                    count > 1000
+                    and max(abs(a - b) for a, b in zip(rgb, green, strict=True)) <= 8
                     for count, rgb in colours
                 )
             )
