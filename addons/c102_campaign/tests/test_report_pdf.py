@@ -57,7 +57,7 @@ class TestCampaignPdfs(HttpCase):
             )
 
     def test_partnership_report_gives_the_campaign(self):
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         wizard = self.env["ilo.partnership.report.wizard"].create(
             {"date_from": "2020-01-01", "date_to": "2030-12-31"}
         )
@@ -76,7 +76,7 @@ class TestCampaignPdfs(HttpCase):
             self.assertIn(f"{legend} ({kpis['ratified_count']})", text)
 
     def test_weekly_digest_gives_ratifications_against_the_target(self):
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         digest = self.env.ref("ilo_issa_partnership.digest_partnership_weekly")
         values = {
             kpi["kpi_name"]: kpi["kpi_col2"]["value"]
