@@ -24,6 +24,7 @@
         "views/c102_coverage_views.xml",
         "views/c102_dialogue_views.xml",
         "views/c102_part_acceptance_report_views.xml",
+        "views/ilo_partnership_analysis_views.xml",
         "views/c102_campaign_dashboard_views.xml",
         "views/ilo_activity_views.xml",
         "views/res_config_settings_views.xml",

@@ -54,6 +54,7 @@
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
         "report/donor_financial_report_templates.xml",
+        "report/ilo_budget_report_xlsx.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/digest_digest_views.xml",

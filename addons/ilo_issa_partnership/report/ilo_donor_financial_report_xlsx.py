@@ -3,6 +3,7 @@
 from odoo import models
 
 from ..models.ilo_funding_source_report import REPORT_AMOUNTS
+from .xlsx_columns import write_heading
 
 
 class ReportDonorFinancialXlsx(models.AbstractModel):
@@ -34,12 +35,6 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
     def _write_header(self, sheet, wizard, report, formats):
         _ = self.env._
         source = report["source"]
-        sheet.write(
-            0,
-            0,
-            _("Donor financial report: %(funding)s", funding=source.display_name),
-            formats["title"],
-        )
         rows = [
             *wizard._source_rows(),
             (_("Period"), f"{report['date_from']} – {report['date_to']}"),
@@ -48,12 +43,11 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
             rows.append(
                 (_("Warning"), _("Rates missing: some actuals are not converted."))
             )
-        for row, (label, value) in enumerate(rows, start=1):
-            sheet.write(row, 0, label, formats["bold"])
-            sheet.write(row, 1, value)
+        title = _("Donor financial report: %(funding)s", funding=source.display_name)
+        last = write_heading(sheet, title, rows, formats)
         sheet.set_column(0, 1, 22)
         sheet.set_column(2, 6, 16)
-        return len(rows) + 1
+        return last + 1
 
     def _write_rows(self, sheet, report, formats, row):
         """Year, category, then the amounts; a totals row."""
