@@ -85,9 +85,7 @@ class ReportBudgetXlsx(models.AbstractModel):
                 _("Area"), lambda line: line.collaboration_area_id.name or "", 28, None
             ),
             Column(_("Activity"), activity, 28, None),
-            Column(
-                _("Category"), lambda line: labels.get(line.category, ""), 28, None
-            ),
+            Column(_("Category"), lambda line: labels.get(line.category, ""), 28, None),
             Column(_("From"), lambda line: line.date_from, 14, "date"),
             Column(_("To"), lambda line: line.date_to, 14, "date"),
             *(

@@ -302,7 +302,9 @@ class TestBudget(PartnershipCommon):
         )
         action = wizard.action_generate()
         self.assertEqual(action["report_type"], "xlsx")
-        self.assertEqual(action["report_name"], "ilo_issa_partnership.report_budget_xlsx")
+        self.assertEqual(
+            action["report_name"], "ilo_issa_partnership.report_budget_xlsx"
+        )
         content, kind = self.env["ir.actions.report"]._render_xlsx(
             action["report_name"], wizard.ids, None
         )

@@ -69,7 +69,8 @@ class IloBudgetReportWizard(models.TransientModel):
         ]
 
     def action_generate(self):
-        """The budget workbook (``report.ilo_issa_partnership.report_budget_xlsx``)."""
+        """The budget workbook (``report.ilo_issa_partnership.report_budget_xlsx``;
+        a workbook has no document layout to configure first)."""
         self._check_period()
         report = "ilo_issa_partnership.action_report_budget_xlsx"
-        return self.env.ref(report).report_action(self)
+        return self.env.ref(report).report_action(self, config=False)
