@@ -55,4 +55,9 @@ class TestCampaignDashboardData(CampaignCommon):
         server_action = self.env.ref("c102_campaign.c102_campaign_dashboard_action")
         action = server_action.with_user(self.users["leadership"]).run()
         self.assertEqual(action["tag"], "c102_campaign_dashboard")
+        menu = self.env.ref("c102_campaign.c102_campaign_dashboard_menu")
+        visible = (
+            self.env["ir.ui.menu"].with_user(self.users["reader"])._visible_menu_ids()
+        )
+        self.assertIn(menu.id, visible)
         self.assertEqual(action["id"], server_action.id)

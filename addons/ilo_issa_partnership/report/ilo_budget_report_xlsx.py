@@ -118,23 +118,27 @@ class ReportBudgetXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         objs._check_period()
+        _ = self.env._
         formats = {key: workbook.add_format(spec) for key, spec in FORMATS.items()}
-        for wizard in objs:
+        for index, wizard in enumerate(objs, start=1):
             report = self._get_report_values(wizard)
-            sheet = workbook.add_worksheet(self.env._("Budget lines"))
-            self._write_header(sheet, wizard, report, formats)
+            # several sources or periods in one workbook: their sheets numbered
+            prefix = f"{index}. " if len(objs) > 1 else ""
+            lines_name, category_name = _("Budget lines"), _("By category")
+            sheet = workbook.add_worksheet(f"{prefix}{lines_name}"[:31])
+            self._write_header(sheet, report, formats)
             self._write_lines(sheet, report, formats)
-            sheet = workbook.add_worksheet(self.env._("By category"))
+            sheet = workbook.add_worksheet(f"{prefix}{category_name}"[:31])
             write_table(
                 sheet, 0, self._get_category_columns(), report["by_category"], formats
             )
 
-    def _write_header(self, sheet, wizard, report, formats):
+    def _write_header(self, sheet, report, formats):
         """The funding source and the period, above the lines."""
         _ = self.env._
         source = report["source"]
         rows = [
-            *wizard._source_rows(),
+            *source._ilo_report_heading(),
             (_("Envelope"), source.amount),
             (_("Period"), f"{report['date_from']} – {report['date_to']}"),
         ]

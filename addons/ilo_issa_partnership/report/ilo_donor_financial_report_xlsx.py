@@ -28,15 +28,15 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
                 wizard.date_from, wizard.date_to
             )
             sheet = workbook.add_worksheet(wizard.funding_source_id.code[:31])
-            row = self._write_header(sheet, wizard, report, formats)
+            row = self._write_header(sheet, report, formats)
             row = self._write_rows(sheet, report, formats, row + 1)
             self._write_rates(sheet, report, formats, row + 2)
 
-    def _write_header(self, sheet, wizard, report, formats):
+    def _write_header(self, sheet, report, formats):
         _ = self.env._
         source = report["source"]
         rows = [
-            *wizard._source_rows(),
+            *source._ilo_report_heading(),
             (_("Period"), f"{report['date_from']} – {report['date_to']}"),
         ]
         if report["rate_missing"]:
@@ -51,7 +51,8 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
 
     def _write_rows(self, sheet, report, formats, row):
         """Year, category, then the amounts; a totals row."""
-        headers = self.env["ilo.budget.report.wizard"]._donor_headers()
+        headers = self.env["report.ilo_issa_partnership.report_donor_financial"]
+        headers = headers._headers()
         sheet.write_row(row, 0, headers, formats["bold"])
         for line in report["rows"]:
             row += 1

@@ -351,6 +351,17 @@ class TestBudget(PartnershipCommon):
             for r in book["By category"].iter_rows(min_row=2, values_only=True)
         }
         self.assertEqual(categories, {"Travel": 10_000, "Staff": 3_000})
+        # two periods in one workbook: each its two sheets, numbered
+        both = wizard | wizard.copy(
+            {"date_from": "2029-01-01", "date_to": "2029-12-31"}
+        )
+        content, kind = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], both.ids, None
+        )
+        self.assertEqual(
+            openpyxl.load_workbook(io.BytesIO(content)).sheetnames,
+            ["1. Budget lines", "1. By category", "2. Budget lines", "2. By category"],
+        )
         wizard.write({"date_to": "2029-01-01"})
         with self.assertRaises(UserError):
             wizard.action_generate()

@@ -143,6 +143,12 @@ class TestDashboardData(PartnershipCommon):
             "ilo_issa_partnership.ilo_partnership_dashboard_action"
         )
         action = server_action.with_user(self.users["leadership"]).run()
+        # its menu shows (the web client finds the app from it after login)
+        menu = self.env.ref("ilo_issa_partnership.ilo_partnership_dashboard_menu")
+        Menu = self.env["ir.ui.menu"]
+        for role in ("reader", "finance", "leadership"):
+            visible = Menu.with_user(self.users[role])._visible_menu_ids()
+            self.assertIn(menu.id, visible, role)
         self.assertEqual(action["type"], "ir.actions.client")
         self.assertEqual(action["tag"], "ilo_partnership_dashboard")
         self.assertEqual(action["id"], server_action.id)

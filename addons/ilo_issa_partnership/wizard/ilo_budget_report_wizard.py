@@ -34,20 +34,6 @@ class IloBudgetReportWizard(models.TransientModel):
                     )
                 )
 
-    @api.model
-    def _donor_headers(self):
-        """The columns of the donor financial report (PDF and XLSX)."""
-        _ = self.env._
-        return [
-            _("Year"),
-            _("Category"),
-            _("Original budget"),
-            _("Revised budget"),
-            _("Committed"),
-            _("Actual"),
-            _("Balance"),
-        ]
-
     def action_print_donor_pdf(self):
         self._check_period()
         report = "ilo_issa_partnership.action_report_donor_financial"
@@ -57,16 +43,6 @@ class IloBudgetReportWizard(models.TransientModel):
         self._check_period()
         report = "ilo_issa_partnership.action_report_donor_financial_xlsx"
         return self.env.ref(report).report_action(self)
-
-    def _source_rows(self):
-        """The funding source's donor, agreement and currency: (label, value)."""
-        _ = self.env._
-        source = self.funding_source_id
-        return [
-            (_("Donor"), source.donor_id.name or ""),
-            (_("Agreement"), source.agreement_reference or ""),
-            (_("Currency"), source.currency_id.name),
-        ]
 
     def action_generate(self):
         """The budget workbook (``report.ilo_issa_partnership.report_budget_xlsx``;
