@@ -86,9 +86,10 @@ ABSTRACT = {
     "report.ilo_issa_partnership.report_partnership",
     "report.ilo_issa_partnership.report_project_sheet",
     "report.c102_campaign.report_country_brief",
-    # report models (the donor financial report, PDF and XLSX)
+    # report models (the donor financial report, PDF and XLSX; the budget workbook)
     "report.ilo_issa_partnership.report_donor_financial",
     "report.ilo_issa_partnership.report_donor_financial_xlsx",
+    "report.ilo_issa_partnership.report_budget_xlsx",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
 
