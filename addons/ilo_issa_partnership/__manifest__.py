@@ -4,7 +4,7 @@
     "name": "ILO-ISSA Partnership",
     "summary": "The five collaboration areas of the ILO-ISSA partnership run as "
     "projects with missions, trainings, deliverables and budgets",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Project",
     "website": "https://github.com/ilo-issa/partnership",
     "author": "ILO-ISSA partnership programme",
@@ -53,8 +53,8 @@
         "wizard/ilo_partnership_report_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
-        "views/dashboard_templates.xml",
         "report/donor_financial_report_templates.xml",
+        "report/ilo_budget_report_xlsx.xml",
         "views/ilo_partnership_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/digest_digest_views.xml",
@@ -64,7 +64,6 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "ilo_issa_partnership/static/src/views/*.js",
             "ilo_issa_partnership/static/src/dashboard/*",
         ],
         "web.report_assets_common": [

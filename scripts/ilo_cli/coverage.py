@@ -5,12 +5,9 @@ line; nothing is written while a row is bad; the same file again changes nothing
 a newer figure for the same country, contingency, sex and year replaces the older
 (kept in its history)."""
 
-import base64
 import sys
-from pathlib import Path
 
-from . import CliError
-from .connection import rpc_error_message
+from . import files
 
 NAME = "import-coverage"
 HELP = "import ILOSTAT coverage figures (SDG 1.3.1; all or nothing)"
@@ -24,21 +21,13 @@ def arguments(parser):
 
 
 def run(odoo, args):
-    path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"{path}: no such file")
-    data = base64.b64encode(path.read_bytes()).decode()
-    try:
-        report = odoo.env["c102.coverage.import"].import_file(
-            data, path.name, args.dry_run
-        )
-    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
-        raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
-    for line, text in report["errors"]:
-        print(f"{path.name}:{line}: {text}", file=sys.stderr)
-    if report["errors"]:
-        count = len({line for line, _text in report["errors"]})
-        print(f"{count} bad row(s): nothing imported.", file=sys.stderr)
+    path, report = files.upload(
+        args,
+        lambda data, name: odoo.env["c102.coverage.import"].import_file(
+            data, name, args.dry_run
+        ),
+    )
+    if files.bad_rows(path, report):
         return 1
     for line, text in report["skipped"]:
         print(f"{path.name}:{line}: {text}", file=sys.stderr)

@@ -6,12 +6,9 @@ decimal commas, dates as spreadsheets write them, XLSX)
 and reports every bad row with its line; nothing is written while a row is bad; a
 reference already imported is updated, or left alone when unchanged."""
 
-import base64
 import sys
-from pathlib import Path
 
-from . import CliError
-from .connection import rpc_error_message
+from . import files
 
 NAME = "import-expenditure"
 HELP = "import actual spend from an ERP ledger extract (all or nothing)"
@@ -25,23 +22,15 @@ def arguments(parser):
 
 
 def run(odoo, args):
-    path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"{path}: no such file")
-    data = base64.b64encode(path.read_bytes()).decode()
-    try:
-        report = odoo.env["ilo.expenditure.import"].import_file(
-            data, path.name, args.dry_run
-        )
-    except Exception as exc:  # odoorpc.error.RPCError: the server's readable message
-        raise CliError(f"{path.name}: {rpc_error_message(exc)}") from exc
+    path, report = files.upload(
+        args,
+        lambda data, name: odoo.env["ilo.expenditure.import"].import_file(
+            data, name, args.dry_run
+        ),
+    )
     if report.get("read_as"):
         print(f"{path.name}: {report['read_as']}", file=sys.stderr)
-    for line, text in report["errors"]:
-        print(f"{path.name}:{line}: {text}", file=sys.stderr)
-    if report["errors"]:
-        count = len({line for line, _text in report["errors"]})
-        print(f"{count} bad row(s): nothing imported.", file=sys.stderr)
+    if files.bad_rows(path, report):
         return 1
     created, updated = (
         ("to create", "to update") if args.dry_run else ("created", "updated")

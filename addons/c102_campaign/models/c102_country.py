@@ -519,13 +519,45 @@ class C102Country(models.Model):
         for record in self:
             record.dialogue_count = counts.get(record, 0)
 
+    # --- the campaign against its target ----------------------------------------
+
+    @api.model
+    def _campaign_kpis(self):
+        """The campaign figures (the dashboards', the reports' and the digest's), by
+        aggregate queries (no loop over countries)."""
+        params = self.env["ir.config_parameter"].sudo()
+        target = int(params.get_param("c102_campaign.target", 70))
+        target_year = int(params.get_param("c102_campaign.target_year", 2026))
+        by_stage = dict(self._read_group([], ["stage"], ["__count"]))
+        ratified = by_stage.get("ratified", 0)
+        ready = self.search_count(
+            [("ratification_ready", "=", True), ("ratified", "=", False)]
+        )
+        to_confirm = self.search_count([("parts_to_confirm", "=", True)])
+        engaged = sum(
+            count
+            for stage, count in by_stage.items()
+            if stage not in ("not_started", "ratified")
+        )
+        return {
+            "target": target,
+            "target_year": target_year,
+            "ratified_count": ratified,
+            "remaining_count": max(target - ratified, 0),
+            "progress": 100.0 * ratified / target if target else 0.0,
+            "ready_count": ready,
+            "in_campaign_count": engaged,
+            "to_confirm_count": to_confirm,
+            "by_stage": {stage: by_stage.get(stage, 0) for stage, _label in STAGES},
+        }
+
     # --- the outlook to the target (rules/outlook.py) --------------------------------
 
     @api.model
     def _campaign_outlook(self):
         """The outlook of the campaign (``rules.outlook.CampaignOutlook``, keyed by
         record id) from every active country's stage history, as of today."""
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self._campaign_kpis()
         countries = self.search_read([], ["stage"])
         history = {country["id"]: [] for country in countries}
         for entry in self.env["c102.stage.history"].search_read(

@@ -30,7 +30,7 @@ class DigestDigest(models.Model):
 
     def _compute_kpi_c102_values(self):
         self._ilo_check_access()
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         self.kpi_c102_ratifications_value = kpis["ratified_count"]
         self.kpi_c102_still_needed_value = kpis["remaining_count"]
 

@@ -19,6 +19,8 @@ class ReportCountryBrief(models.AbstractModel):
             "doc_model": docs._name,
             "docs": docs,
             "activities": self._activities(docs),
+            # the social protection profile page (report_country_profile)
+            "profiles": {country.id: country._coverage_profile() for country in docs},
         }
 
     @api.model

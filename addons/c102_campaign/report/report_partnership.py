@@ -13,7 +13,7 @@ class ReportPartnership(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         values = super()._get_report_values(docids, data=data)
         values["campaign"] = {
-            "kpis": self.env["c102.campaign.dashboard"]._campaign_kpis(),
+            "kpis": self.env["c102.country"]._campaign_kpis(),
             "map": self.env["c102.campaign.map"].render_report_map(
                 width=800, height=400
             ),

@@ -31,6 +31,7 @@ class TestCampaignAccess(CampaignCommon):
             "c102.supervision.comment",
             "c102.part.acceptance.report",
             "c102.campaign.map",  # abstract: renders the map, stores nothing
+            "c102.campaign.dashboard",  # abstract: the client action's data
             # the social protection profile: test_access_table
             "c102.coverage",
             "c102.coverage.history",

@@ -35,7 +35,6 @@ TABLE = {
     "ilo.indicator": "r crwd r r crwd - -",
     "ilo.indicator.period": "r crwd r r crwd - -",
     "ilo.partnership.analysis": "r r r r r - -",  # SQL view
-    "ilo.partnership.dashboard": "crw crw crw crw crw - -",  # transient
     "ilo.partnership.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.budget.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.expenditure.import": "- - crw - crw - -",  # transient
@@ -53,7 +52,6 @@ TABLE = {
     "c102.stage.history": "r crw r r crwd - -",
     "c102.supervision.comment": "r crwd r r crwd - -",
     "c102.part.acceptance.report": "r r r r r - -",  # SQL view
-    "c102.campaign.dashboard": "crw crw crw crw crw - -",  # transient
     "c102.ratification.import": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.line": "- crwd - - crwd - -",  # transient
     "c102.ratification.import.change": "- crwd - - crwd - -",  # transient
@@ -69,6 +67,9 @@ TABLE = {
 }
 # abstract models: no table, no rights of their own
 ABSTRACT = {
+    # the dashboards' data (client actions): the rights of the models behind
+    "ilo.partnership.dashboard",
+    "c102.campaign.dashboard",
     "ilo.activity.mixin",
     "ilo.budget.totals.mixin",
     "ilo.group.order.mixin",
@@ -85,9 +86,10 @@ ABSTRACT = {
     "report.ilo_issa_partnership.report_partnership",
     "report.ilo_issa_partnership.report_project_sheet",
     "report.c102_campaign.report_country_brief",
-    # report models (the donor financial report, PDF and XLSX)
+    # report models (the donor financial report, PDF and XLSX; the budget workbook)
     "report.ilo_issa_partnership.report_donor_financial",
     "report.ilo_issa_partnership.report_donor_financial_xlsx",
+    "report.ilo_issa_partnership.report_budget_xlsx",
 }
 PORTAL_MODELS = ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
 

@@ -171,6 +171,36 @@ class TestCountry(CampaignCommon):
         mission.country_id = self.env.ref("base.gh")
         self.assertFalse(mission.c102_country_ids)
 
+    def test_analysis_by_campaign_stage(self):
+        """The campaign extends the partnership analysis (its SQL view's _select
+        and _from): each activity's row carries its country's campaign stage."""
+        kenya, ghana = self.env.ref("base.ke"), self.env.ref("base.gh")
+        in_kenya = self.env["ilo.advisory.mission"].create(
+            self._mission_vals(country_id=kenya.id)
+        )
+        in_ghana = self.env["ilo.advisory.mission"].create(
+            self._mission_vals(country_id=ghana.id)
+        )
+        self.env.flush_all()
+        Analysis = self.env["ilo.partnership.analysis"]
+
+        def stages(country):
+            rows = Analysis.search(
+                [("activity_type", "=", "mission"), ("country_id", "=", country.id)]
+            )
+            self.assertTrue(rows, country.name)
+            return set(rows.mapped("c102_stage"))
+
+        self.assertTrue(in_kenya and in_ghana)
+        self.assertEqual(stages(kenya), {self.kenya.stage})
+        self.assertEqual(stages(ghana), {False})  # not in the campaign
+        groups = dict(
+            Analysis._read_group(
+                [("country_id", "=", kenya.id)], ["c102_stage"], ["__count"]
+            )
+        )
+        self.assertEqual(set(groups), {self.kenya.stage})
+
     def test_activity_counts_constant_queries(self):
         self.project.country_ids = (self.kenya | self.senegal).country_id
         self.env["ilo.deliverable"].create({"name": "D", "project_id": self.project.id})

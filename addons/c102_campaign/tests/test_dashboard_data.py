@@ -14,7 +14,7 @@ from .common import CampaignCommon
 class TestCampaignDashboardData(CampaignCommon):
     def test_figures_open_their_countries(self):
         data = self.env["c102.campaign.dashboard"].get_dashboard_data()
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         figures = data["figures"]
         self.assertEqual(figures["ratified_count"], kpis["ratified_count"])
         self.assertEqual(figures["target"], kpis["target"])
@@ -55,6 +55,11 @@ class TestCampaignDashboardData(CampaignCommon):
         server_action = self.env.ref("c102_campaign.c102_campaign_dashboard_action")
         action = server_action.with_user(self.users["leadership"]).run()
         self.assertEqual(action["tag"], "c102_campaign_dashboard")
+        menu = self.env.ref("c102_campaign.c102_campaign_dashboard_menu")
+        visible = (
+            self.env["ir.ui.menu"].with_user(self.users["reader"])._visible_menu_ids()
+        )
+        self.assertIn(menu.id, visible)
         self.assertEqual(action["id"], server_action.id)
 
     def test_the_map_follows_the_stages(self):

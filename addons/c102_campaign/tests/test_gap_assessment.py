@@ -163,21 +163,29 @@ class TestDialogue(CampaignCommon):
 class TestDashboard(CampaignCommon):
     def test_kpis(self):
         self.env["ir.config_parameter"].sudo().set_param("c102_campaign.target", 70)
-        dashboard = self.env["c102.campaign.dashboard"].create({})
+        Dashboard = self.env["c102.campaign.dashboard"]
+        figures = Dashboard.get_dashboard_data()["figures"]
         ratified = self.Country.search_count([("ratified", "=", True)])
-        self.assertEqual(dashboard.ratified_count, ratified)
-        self.assertEqual(dashboard.target, 70)
-        self.assertEqual(dashboard.remaining_count, 70 - ratified)
+        self.assertEqual(figures["ratified_count"], ratified)
+        self.assertEqual(figures["target"], 70)
+        self.assertEqual(figures["remaining_count"], 70 - ratified)
         self.kenya.write(
             {
                 "ratification_date": "2026-03-10",
                 "accepted_part_ids": self.part_ids("II", "V", "VII"),
             }
         )
-        dashboard = self.env["c102.campaign.dashboard"].create({})
-        self.assertEqual(dashboard.ratified_count, ratified + 1)
-        self.assertIn("Ratified", dashboard.stage_summary)
-        action = self.env["c102.campaign.dashboard"].action_open()
+        data = Dashboard.get_dashboard_data()
+        self.assertEqual(data["figures"]["ratified_count"], ratified + 1)
+        stages = dict(
+            zip(
+                data["stages"]["labels"],
+                data["stages"]["series"][0]["values"],
+                strict=True,
+            )
+        )
+        self.assertEqual(stages["Ratified"], ratified + 1)
+        action = Dashboard.action_open()
         self.assertEqual(action["tag"], "c102_campaign_dashboard")
         report = self.env["c102.part.acceptance.report"].search(
             [("c102_country_id", "=", self.kenya.id)]

@@ -70,7 +70,7 @@ class TestCampaignPdfs(HttpCase):
             )
 
     def test_partnership_report_gives_the_campaign(self):
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         wizard = self.env["ilo.partnership.report.wizard"].create(
             {"date_from": "2020-01-01", "date_to": "2030-12-31"}
         )
@@ -91,7 +91,7 @@ class TestCampaignPdfs(HttpCase):
     def test_partnership_report_map_is_a_picture_with_a_written_legend(self):
         """The map prints as a picture (its 2,000 vector outlines took the
         printer seconds and most of the file), its legend as text."""
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         report_map = self.env["c102.campaign.map"].render_report_map(800, 400)
         png = base64.b64decode(report_map["image"].split(",", 1)[1])
         with Image.open(io.BytesIO(png)) as picture:
@@ -113,7 +113,7 @@ class TestCampaignPdfs(HttpCase):
         )
 
     def test_weekly_digest_gives_ratifications_against_the_target(self):
-        kpis = self.env["c102.campaign.dashboard"]._campaign_kpis()
+        kpis = self.env["c102.country"]._campaign_kpis()
         digest = self.env.ref("ilo_issa_partnership.digest_partnership_weekly")
         values = {
             kpi["kpi_name"]: kpi["kpi_col2"]["value"]

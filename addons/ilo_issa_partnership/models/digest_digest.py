@@ -153,9 +153,22 @@ class DigestDigest(models.Model):
             )
         return found
 
-    def _ilo_digest_exceptions(self, user):
+    def _action_send_to_user(self, user, tips_count=1, consume_tips=True):
+        """Odoo's digest renders ``digest.digest_mail_main`` with the values of its
+        ``_compute_kpis``, ``_compute_tips`` and ``_compute_preferences`` for the
+        recipient; the exceptions are computed the same way, for the recipient, and
+        reach the template through the rendering context (``ctx['ilo_exceptions']``):
+        the template calls no method."""
+        exceptions = self._compute_ilo_exceptions(user.company_id, user)
+        return super(
+            DigestDigest, self.with_context(ilo_exceptions=exceptions)
+        )._action_send_to_user(user, tips_count=tips_count, consume_tips=consume_tips)
+
+    def _compute_ilo_exceptions(self, company, user):
         """The exception sections of the digest for ``user`` (none unless the
-        digest lists exceptions and the user is a partnership user)."""
+        digest lists exceptions and the user is a partnership user), as Odoo's
+        ``_compute_tips(company, user)``: ``[{title, lines: [{label, reason,
+        url}], more}]``."""
         self.ensure_one()
         digest = self.with_user(user)
         if not (self.sudo().ilo_exceptions and user._ilo_is_partnership_user()):

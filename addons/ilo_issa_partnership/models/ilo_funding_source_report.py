@@ -13,6 +13,17 @@ class IloFundingSource(models.Model):
 
     _inherit = "ilo.funding.source"
 
+    def _ilo_report_heading(self):
+        """The funding source's donor, agreement and currency, as the budget and
+        donor workbooks head their sheets: ``[(label, value)]``."""
+        self.ensure_one()
+        _ = self.env._
+        return [
+            (_("Donor"), self.donor_id.name or ""),
+            (_("Agreement"), self.agreement_reference or ""),
+            (_("Currency"), self.currency_id.name),
+        ]
+
     def _ilo_donor_report_lines(self, date_from, date_to):
         # archived lines are closed, not gone: their money still counts
         return (

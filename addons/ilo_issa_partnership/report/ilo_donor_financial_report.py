@@ -27,5 +27,19 @@ class ReportDonorFinancial(models.AbstractModel):
                 for wizard in wizards
             },
             "amounts": REPORT_AMOUNTS,
-            "headers": self.env["ilo.budget.report.wizard"]._donor_headers(),
+            "headers": self._headers(),
         }
+
+    @api.model
+    def _headers(self):
+        """The columns of the donor financial report (PDF and XLSX)."""
+        _ = self.env._
+        return [
+            _("Year"),
+            _("Category"),
+            _("Original budget"),
+            _("Revised budget"),
+            _("Committed"),
+            _("Actual"),
+            _("Balance"),
+        ]

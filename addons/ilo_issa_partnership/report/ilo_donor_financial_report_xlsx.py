@@ -3,6 +3,7 @@
 from odoo import models
 
 from ..models.ilo_funding_source_report import REPORT_AMOUNTS
+from .xlsx_columns import write_heading
 
 
 class ReportDonorFinancialXlsx(models.AbstractModel):
@@ -27,37 +28,31 @@ class ReportDonorFinancialXlsx(models.AbstractModel):
                 wizard.date_from, wizard.date_to
             )
             sheet = workbook.add_worksheet(wizard.funding_source_id.code[:31])
-            row = self._write_header(sheet, wizard, report, formats)
+            row = self._write_header(sheet, report, formats)
             row = self._write_rows(sheet, report, formats, row + 1)
             self._write_rates(sheet, report, formats, row + 2)
 
-    def _write_header(self, sheet, wizard, report, formats):
+    def _write_header(self, sheet, report, formats):
         _ = self.env._
         source = report["source"]
-        sheet.write(
-            0,
-            0,
-            _("Donor financial report: %(funding)s", funding=source.display_name),
-            formats["title"],
-        )
         rows = [
-            *wizard._source_rows(),
+            *source._ilo_report_heading(),
             (_("Period"), f"{report['date_from']} – {report['date_to']}"),
         ]
         if report["rate_missing"]:
             rows.append(
                 (_("Warning"), _("Rates missing: some actuals are not converted."))
             )
-        for row, (label, value) in enumerate(rows, start=1):
-            sheet.write(row, 0, label, formats["bold"])
-            sheet.write(row, 1, value)
+        title = _("Donor financial report: %(funding)s", funding=source.display_name)
+        last = write_heading(sheet, title, rows, formats)
         sheet.set_column(0, 1, 22)
         sheet.set_column(2, 6, 16)
-        return len(rows) + 1
+        return last + 1
 
     def _write_rows(self, sheet, report, formats, row):
         """Year, category, then the amounts; a totals row."""
-        headers = self.env["ilo.budget.report.wizard"]._donor_headers()
+        headers = self.env["report.ilo_issa_partnership.report_donor_financial"]
+        headers = headers._headers()
         sheet.write_row(row, 0, headers, formats["bold"])
         for line in report["rows"]:
             row += 1

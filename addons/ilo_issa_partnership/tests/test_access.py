@@ -153,6 +153,7 @@ class TestAccessMatrix(PartnershipCommon):
         abstract |= {"ilo.bulk.import"}  # load() of several models, the user's rights
         abstract |= {"ilo.report.mixin"}  # the PDF reports' AbstractModel base
         abstract |= {"ilo.timeline.mixin"}
+        abstract |= {"ilo.partnership.dashboard"}  # the client action's data
         abstract |= {"ilo.table.import.mixin"}  # the import engine: no records
         abstract |= set(REPORTS)
         self.assertEqual(set(models) - abstract - set(MATRIX), set())

@@ -1,9 +1,8 @@
 # Copyright 2026 ILO-ISSA partnership programme
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 import re
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 
@@ -302,22 +301,74 @@ class TestBudget(PartnershipCommon):
             }
         )
         action = wizard.action_generate()
-        self.assertIn("download=true", action["url"])
-        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file)))
-        sheet = book.worksheets[0]
-        rows = [r for r in sheet.iter_rows(min_row=9, values_only=True) if r[0]]
-        self.assertEqual(len(rows), 3)  # two lines and the total
-        self.assertEqual(rows[-1][0], "Total")
-        self.assertEqual(sum(r[6] for r in rows[:-1]), 13_000)
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(
+            action["report_name"], "ilo_issa_partnership.report_budget_xlsx"
+        )
+        content, kind = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], wizard.ids, None
+        )
+        self.assertEqual(kind, "xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = book["Budget lines"]
+        self.assertEqual(sheet["A4"].value, "Currency")
         self.assertEqual(sheet["B4"].value, "CHF")
+        self.assertEqual(sheet["B5"].number_format, "#,##0.00")  # the envelope
+        header = [cell.value for cell in sheet[8]]
+        self.assertEqual(
+            header,
+            [
+                "Project",
+                "Area",
+                "Activity",
+                "Category",
+                "From",
+                "To",
+                "Planned",
+                "Committed",
+                "Actual",
+                "Available",
+                "Delivery rate",
+                "Over budget",
+            ],
+        )
+        rows = [r for r in sheet.iter_rows(min_row=9) if r[0].value]
+        self.assertEqual(len(rows), 3)  # two lines and the total
+        travel, staff, total = rows
+        self.assertEqual(
+            [c.value for c in travel[3:8]],
+            ["Travel", datetime(2030, 1, 1), datetime(2030, 12, 31), 10_000, 1_000],
+        )
+        self.assertEqual(travel[4].number_format, "yyyy-mm-dd")
+        self.assertEqual(travel[6].number_format, "#,##0.00")
+        self.assertEqual(travel[10].number_format, "0.0%")
+        self.assertEqual(staff[3].value, "Staff")
+        self.assertEqual(total[0].value, "Total")
+        self.assertEqual(total[6].value, "=SUM(G9:G10)")
+        self.assertEqual(sheet.column_dimensions["A"].width, 28 + 0.7109375)
         categories = {
             r[0]: r[1]
-            for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)
+            for r in book["By category"].iter_rows(min_row=2, values_only=True)
         }
         self.assertEqual(categories, {"Travel": 10_000, "Staff": 3_000})
+        # two periods in one workbook: each its two sheets, numbered
+        both = wizard | wizard.copy(
+            {"date_from": "2029-01-01", "date_to": "2029-12-31"}
+        )
+        content, kind = self.env["ir.actions.report"]._render_xlsx(
+            action["report_name"], both.ids, None
+        )
+        self.assertEqual(
+            openpyxl.load_workbook(io.BytesIO(content)).sheetnames,
+            ["1. Budget lines", "1. By category", "2. Budget lines", "2. By category"],
+        )
+        wizard.write({"date_to": "2029-01-01"})
         with self.assertRaises(UserError):
-            wizard.write({"date_to": "2029-01-01"})
             wizard.action_generate()
+        with self.assertRaises(UserError):
+            self.env["ir.actions.report"]._render_xlsx(
+                action["report_name"], wizard.ids, None
+            )
 
 
 @tagged("post_install", "-at_install")

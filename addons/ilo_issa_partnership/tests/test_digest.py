@@ -116,4 +116,15 @@ class TestDigest(PartnershipCommon):
         outsider = new_test_user(
             self.env, login="dig_outsider", groups="base.group_user"
         )
-        self.assertEqual(self.digest._ilo_digest_exceptions(outsider), [])
+        exceptions = self.digest._compute_ilo_exceptions(outsider.company_id, outsider)
+        self.assertEqual(exceptions, [])
+
+    def test_the_template_gets_its_data_and_calls_no_method(self):
+        """As Odoo's own digest values (kpi_data, tips), the exceptions are computed
+        for the recipient before rendering; the template only reads them."""
+        arch = self.env.ref("ilo_issa_partnership.digest_mail_main").arch
+        self.assertIn("ctx.get('ilo_exceptions')", arch)
+        self.assertNotIn("object._", arch)
+        leader = self.leaders["en_US"]
+        sections = self.digest._compute_ilo_exceptions(leader.company_id, leader)
+        self.assertIn("Deliverables late", [s["title"] for s in sections])

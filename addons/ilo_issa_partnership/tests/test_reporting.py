@@ -209,35 +209,29 @@ class TestReporting(PartnershipCommon):
                 [("project_id", "=", self.project.id)]
             )
             self.assertTrue(rows.read(["budget_planned"]))
-        dashboard = (
-            self.env["ilo.partnership.dashboard"]
-            .with_user(self.users["officer"])
-            .create({})
-        )
-        self.assertFalse(dashboard.show_money)
-        self.assertFalse(dashboard.spend_html)
-        dashboard = (
-            self.env["ilo.partnership.dashboard"]
-            .with_user(self.users["leadership"])
-            .create({})
-        )
-        self.assertTrue(dashboard.show_money)
-        self.assertIn("CHF-R", dashboard.spend_html)
+        Dashboard = self.env["ilo.partnership.dashboard"]
+        data = Dashboard.with_user(self.users["officer"]).get_dashboard_data()
+        self.assertIs(data["spend"], False)
+        data = Dashboard.with_user(self.users["leadership"]).get_dashboard_data()
+        self.assertIn("CHF-R", " ".join(line["source"] for line in data["spend"]))
 
     def test_dashboard_figures(self):
-        dashboard = self.env["ilo.partnership.dashboard"].create({})
-        self.assertGreaterEqual(dashboard.activity_count, 2)
-        self.assertIn(self.area_advisory.name, dashboard.areas_html)
-        self.assertIn("Government", dashboard.participants_html)
-        action = self.env["ilo.partnership.dashboard"].action_open()
+        Dashboard = self.env["ilo.partnership.dashboard"]
+        data = Dashboard.get_dashboard_data()
+        self.assertGreaterEqual(data["figures"]["activity_count"], 2)
+        self.assertIn(
+            self.area_advisory.name, [s["label"] for s in data["delivery"]["series"]]
+        )
+        self.assertIn("Government", data["participants"]["labels"])
+        action = Dashboard.action_open()
         self.assertEqual(action["tag"], "ilo_partnership_dashboard")
         # the dashboard's "people trained" is the report's: attended participants
         # of trainings held, not of trainings still planned
         self.assertEqual(self.training.state, "planned")
-        planned = self.env["ilo.partnership.dashboard"].create({}).participant_count
+        planned = Dashboard.get_dashboard_data()["figures"]["participant_count"]
         self.training.action_start()
         self.training.action_done()
-        held = self.env["ilo.partnership.dashboard"].create({}).participant_count
+        held = Dashboard.get_dashboard_data()["figures"]["participant_count"]
         self.assertEqual(held, planned + 2)
 
     def test_project_status_rollup(self):
