@@ -183,6 +183,8 @@ class AccountAnalyticLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # the values are read below, before the mixin's create would check them
+            self._ilo_check_values(vals)
             if "ilo_spend_amount" in vals and not vals.get("ilo_spend_currency_id"):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
@@ -215,6 +217,8 @@ class AccountAnalyticLine(models.Model):
         return lines
 
     def write(self, vals):
+        # the values are read below, before the mixin's write would check them
+        self._ilo_check_values(vals)
         logged = LOGGED_FIELDS & vals.keys() and not self.env.context.get(
             "ilo_spend_converting"
         )

@@ -212,6 +212,41 @@ class TestInputCheckMixin(PartnershipCommon):
             self.env["account.analytic.line"]._ilo_checked_fields(),
         )
 
+    def test_costs_are_checked_before_they_are_converted(self):
+        """The cost's create converts and matches on the values it is given:
+        they are checked first (the RPC fuzzer's two cases, once internal
+        errors), on create and on write."""
+        Line = self.env["account.analytic.line"]
+        with self.assertRaisesRegex(ValidationError, "expects the id of a record"):
+            Line.create(
+                {
+                    "name": "x",
+                    "ilo_budget_line_id": {"a": 1},
+                    "ilo_spend_currency_id": {"a": 1},
+                    "ilo_spend_amount": 0.0,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "expects a number"):
+            Line.create(
+                {
+                    "name": "x",
+                    "ilo_budget_line_manual": True,
+                    "ilo_spend_amount": [1, 2],
+                    "ilo_spend_currency_id": False,
+                    "ilo_budget_line_id": -5,
+                }
+            )
+        line = Line.create(
+            {
+                "name": "x",
+                "account_id": self.env["account.analytic.account"]
+                .search([], limit=1)
+                .id,
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "expects a number"):
+            line.write({"ilo_spend_amount": "12 500"})
+
     def test_french_messages(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         Mission = self.env["ilo.advisory.mission"].with_context(lang="fr_FR")
