@@ -10,6 +10,7 @@ class ReportDonorFinancial(models.AbstractModel):
     (funding source and period) it is printed for."""
 
     _name = "report.ilo_issa_partnership.report_donor_financial"
+    _inherit = ["ilo.report.mixin"]
     _description = "Donor Financial Report"
 
     @api.model
@@ -29,6 +30,20 @@ class ReportDonorFinancial(models.AbstractModel):
             "amounts": REPORT_AMOUNTS,
             "headers": self._headers(),
         }
+
+    @api.model
+    def _ilo_running_header(self, docids, data=None):
+        wizards = self.env["ilo.budget.report.wizard"].browse(docids)
+        sources = ", ".join(
+            dict.fromkeys(w.funding_source_id.code or "" for w in wizards)
+        )
+        periods = "; ".join(
+            dict.fromkeys(self._ilo_period(w.date_from, w.date_to) for w in wizards)
+        )
+        return (
+            self.env._("Donor financial report %(code)s", code=sources),
+            periods,
+        )
 
     @api.model
     def _headers(self):

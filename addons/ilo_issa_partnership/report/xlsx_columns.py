@@ -32,5 +32,9 @@ def write_table(sheet, row, columns, rows, formats):
     for item in rows:
         row += 1
         for col, column in enumerate(columns):
-            sheet.write(row, col, column.value(item), formats.get(column.format))
+            value = column.value(item)
+            if column.format == "money" and value in (False, None):
+                # no amount (an empty sum) is zero money, not Excel's FALSE
+                value = 0.0
+            sheet.write(row, col, value, formats.get(column.format))
     return row

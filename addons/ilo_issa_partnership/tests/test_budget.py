@@ -351,6 +351,10 @@ class TestBudget(PartnershipCommon):
             for r in book["By category"].iter_rows(min_row=2, values_only=True)
         }
         self.assertEqual(categories, {"Travel": 10_000, "Staff": 3_000})
+        # every amount is a number: nothing committed is 0, not Excel's FALSE
+        for row in book["By category"].iter_rows(min_row=2, values_only=True):
+            for value in row[1:]:
+                self.assertIsInstance(value, int | float, row)
         # two periods in one workbook: each its two sheets, numbered
         both = wizard | wizard.copy(
             {"date_from": "2029-01-01", "date_to": "2029-12-31"}

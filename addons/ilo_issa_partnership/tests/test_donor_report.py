@@ -13,6 +13,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from .common import PartnershipCommon
+from .pdf_text import pages_text, stamped
 
 
 class DonorReportCommon(PartnershipCommon):
@@ -182,3 +183,9 @@ class TestDonorReportPdf(HttpCase, DonorReportCommon):
         text = " ".join(page.extract_text() for page in reader.pages)
         self.assertIn("CH-DON", text)
         self.assertIn("11,300.00", text)
+        if stamped():
+            # the band: title with the source, period, page x / y on every page
+            for number, page in enumerate(pages_text(pdf), start=1):
+                self.assertIn("Donor financial report CH-DON", page)
+                self.assertIn("01/01/2030", page)
+                self.assertIn(f"Page {number} / {len(reader.pages)}", page)
