@@ -279,7 +279,14 @@ class TestDashboardTour(HttpCase):
         """In French the dashboard's figures and dates follow the user's language
         (formatted by the client): "100,0 %", not "100.0 %"; no ISO date."""
         self.env["res.lang"]._activate_lang("fr_FR")
-        project = self.env["project.project"].create({"name": "French dashboard"})
+        project = self.env["project.project"].create(
+            {
+                "name": "French dashboard",
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_training"
+                ).id,
+            }
+        )
         self.env["ilo.deliverable"].create(
             {
                 "name": "French late deliverable",
