@@ -31,6 +31,17 @@ class TestFrench(TransactionCase):
             "au moins trois des parties II à X", parts.check_article_2()["reason"]
         )
 
+    def test_analysis_states_in_french(self):
+        """The analysis' state (the list a dashboard bar opens) reads in French."""
+        states = dict(
+            self.fr["ilo.partnership.analysis"]
+            ._fields["state"]
+            ._description_selection(self.fr)
+        )
+        self.assertEqual(states["in_progress"], "En cours")
+        self.assertEqual(states["published"], "Publié")
+        self.assertEqual(states["done"], "Terminée")
+
     def test_country_names_as_the_ilo_writes_them(self):
         """Odoo says "Czech Republic"/"République tchèque" and "Turquie"; the
         campaign says what the ILO says, in the reader's language, and finds a

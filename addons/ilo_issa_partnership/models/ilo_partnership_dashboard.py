@@ -3,7 +3,6 @@
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.tools import format_amount
 
 from ..rules import women_share
 
@@ -269,10 +268,10 @@ class IloPartnershipDashboard(models.AbstractModel):
 
     @api.model
     def _spend_data(self, budget=None):
-        """Planned, actual and available per funding source, formatted in its
-        currency, with the delivery rate (comparable across currencies); from the
-        dashboard's ``_budget_groups`` when given."""
-        env = self.env
+        """Planned, actual and available per funding source: numbers in its
+        currency (``currency_id``; the client formats them), with the delivery
+        rate (comparable across currencies); from the dashboard's
+        ``_budget_groups`` when given."""
         groups = (
             self._spend_by_source()
             if budget is None
@@ -281,9 +280,10 @@ class IloPartnershipDashboard(models.AbstractModel):
         return [
             {
                 "source": self._source_label(source, missing),
-                "planned": format_amount(env, planned, source.currency_id),
-                "actual": format_amount(env, actual, source.currency_id),
-                "available": format_amount(env, available, source.currency_id),
+                "planned": planned or 0.0,
+                "actual": actual or 0.0,
+                "available": available or 0.0,
+                "currency_id": source.currency_id.id,
                 "rate": round(100.0 * actual / planned, 1) if planned else 0.0,
                 "domain": [("funding_source_id", "=", source.id)],
             }

@@ -3,8 +3,16 @@
 from odoo import fields, models, tools
 from odoo.exceptions import UserError
 
-from ..models.ilo_deliverable import FINAL_STATES
+from ..models.ilo_advisory_mission import MISSION_STATES
+from ..models.ilo_deliverable import DELIVERABLE_STATES, FINAL_STATES
+from ..models.ilo_training import TRAINING_STATES
 from ..models.res_users import FINANCE, LEADERSHIP
+
+# The states of the activities (missions, trainings, deliverables), each once:
+# the analysis shows their labels, not their codes.
+ACTIVITY_STATES = list(
+    dict(MISSION_STATES + TRAINING_STATES + DELIVERABLE_STATES).items()
+)
 
 # Who sees money in reports: finance and leadership (and managers, who have both).
 FINANCIAL = f"{FINANCE},{LEADERSHIP}"
@@ -37,7 +45,7 @@ class IloPartnershipAnalysis(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Date(readonly=True)
     year = fields.Integer(readonly=True, aggregator=None)
-    state = fields.Char(readonly=True)
+    state = fields.Selection(ACTIVITY_STATES, readonly=True)
     lead_organisation = fields.Selection(
         [("ilo", "ILO"), ("issa", "ISSA"), ("joint", "Joint ILO-ISSA")], readonly=True
     )

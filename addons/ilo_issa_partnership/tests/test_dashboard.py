@@ -125,7 +125,9 @@ class TestDashboardData(PartnershipCommon):
         for role in ("finance", "leadership"):
             [line] = [s for s in self.data(role)["spend"] if "DASH-SRC" in s["source"]]
             self.assertEqual(line["rate"], 0.0)
-            self.assertIn("2,000.00", line["planned"])
+            # a number in the source's currency: the client formats it
+            self.assertEqual(line["planned"], 2000.0)
+            self.assertEqual(line["currency_id"], self.source.currency_id.id)
             lines = self.env["ilo.budget.line"].search(line["domain"])
             self.assertEqual(lines.funding_source_id, self.source)
 
@@ -143,7 +145,7 @@ class TestDashboardData(PartnershipCommon):
         budget = Dashboard._budget_groups()
         self.assertEqual(Dashboard._spend_data(budget), Dashboard._spend_data())
         [line] = [s for s in Dashboard._spend_data(budget) if "DASH-SRC" in s["source"]]
-        self.assertIn("2,500.00", line["planned"])
+        self.assertEqual(line["planned"], 2500.0)
         self.env.invalidate_all()
         with_budget = Dashboard._status_data(budget)
         lines = (
@@ -181,6 +183,24 @@ class TestDashboardData(PartnershipCommon):
                 for model in ("ilo.advisory.mission", "ilo.training", "ilo.deliverable")
             ),
         )
+
+    def test_analysis_state_is_a_label(self):
+        """The analysis (the list a chart's bar opens) shows the activity's state
+        by its label, each state of missions, trainings and deliverables once."""
+        Analysis = self.env["ilo.partnership.analysis"]
+        labels = dict(Analysis._fields["state"]._description_selection(self.env))
+        for model in ("ilo.advisory.mission", "ilo.training", "ilo.deliverable"):
+            states = self.env[model]._fields["state"]._description_selection(self.env)
+            for code, label in states:
+                self.assertEqual(labels[code], label, (model, code))
+        self.assertEqual(len(labels), 11)
+        [row] = Analysis.search(
+            [("activity_type", "=", "training"), ("name", "=", self.training.name)]
+        )
+        self.assertEqual(row.state, "done")
+        self.assertEqual(labels[row.state], "Done")
+        [row] = Analysis.search([("name", "=", self.late.name)])
+        self.assertEqual(row.state, "planned")
 
     def test_access(self):
         outsider = new_test_user(
@@ -254,3 +274,31 @@ class TestDashboardTour(HttpCase):
             name="Dashboard Leader",
         )
         self.start_tour("/odoo", "ilo_dashboard_drilldown_tour", login=leader.login)
+
+    def test_french_number_formats(self):
+        """In French the dashboard's figures and dates follow the user's language
+        (formatted by the client): "100,0 %", not "100.0 %"; no ISO date."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        project = self.env["project.project"].create(
+            {
+                "name": "French dashboard",
+                "collaboration_area_id": self.env.ref(
+                    "ilo_issa_partnership.area_training"
+                ).id,
+            }
+        )
+        self.env["ilo.deliverable"].create(
+            {
+                "name": "French late deliverable",
+                "project_id": project.id,
+                "date_deadline": date.today() - timedelta(days=3),
+            }
+        )
+        leader = new_test_user(
+            self.env,
+            login="tour_dash_leader_fr",
+            groups="base.group_user,ilo_issa_partnership.group_leadership",
+            name="Dashboard Leader FR",
+            lang="fr_FR",
+        )
+        self.start_tour("/odoo", "ilo_dashboard_french_tour", login=leader.login)

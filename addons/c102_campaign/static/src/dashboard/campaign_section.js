@@ -9,6 +9,10 @@ import { registry } from "@web/core/registry";
 import { formatFloat } from "@web/core/utils/numbers";
 import { IloDashboardChart } from "@ilo_issa_partnership/dashboard/dashboard_chart";
 import { IloDashboardFigure } from "@ilo_issa_partnership/dashboard/dashboard_figure";
+import {
+    formatCount,
+    formatPercent,
+} from "@ilo_issa_partnership/dashboard/dashboard_format";
 import { IloPartnershipDashboard } from "@ilo_issa_partnership/dashboard/partnership_dashboard";
 
 export class C102CampaignSection extends Component {
@@ -39,7 +43,20 @@ export class C102CampaignSection extends Component {
 
     /** A share (0–1) as a percentage in the user's number format ("8,5 %" in French). */
     percent(value) {
-        return `${formatFloat(100 * value, { digits: [false, 1] })} %`;
+        return formatPercent(100 * value);
+    }
+
+    /** Ratifications against the target ("63 / 80"), counts in the user's format. */
+    get ratifiedValue() {
+        const figures = this.campaign.figures;
+        return `${formatCount(figures.ratified_count)} / ${formatCount(figures.target)}`;
+    }
+
+    /** The expected ratifications and their interval ("63,1 (60–66)" in French). */
+    get expectedValue() {
+        const { expected, low, high } = this.campaign.outlook;
+        const value = formatFloat(expected, { digits: [false, 1] });
+        return `${value} (${formatCount(low)}–${formatCount(high)})`;
     }
 
     openCountries(figure, name) {

@@ -5,6 +5,7 @@
 import { Component, onWillStart, onWillUnmount, useEffect, useRef } from "@odoo/owl";
 import { loadBundle } from "@web/core/assets";
 import { getColor } from "@web/core/colors/colors";
+import { formatCount } from "./dashboard_format";
 
 export class IloDashboardChart extends Component {
     static template = "ilo_issa_partnership.DashboardChart";
@@ -31,6 +32,16 @@ export class IloDashboardChart extends Component {
     renderChart() {
         this.chart?.destroy();
         const { labels, series } = this.props.chart;
+        // counts on the value axis and in the tooltips, in the user's number format
+        const valueAxis = this.props.horizontal ? "x" : "y";
+        const scales = {
+            x: { stacked: this.props.stacked },
+            y: { stacked: this.props.stacked },
+        };
+        Object.assign(scales[valueAxis], {
+            beginAtZero: true,
+            ticks: { precision: 0, callback: (value) => formatCount(value) },
+        });
         this.chart = new window.Chart(this.canvasRef.el, {
             type: "bar",
             data: {
@@ -45,9 +56,16 @@ export class IloDashboardChart extends Component {
                 indexAxis: this.props.horizontal ? "y" : "x",
                 maintainAspectRatio: false,
                 animation: false,
-                scales: {
-                    x: { stacked: this.props.stacked },
-                    y: { stacked: this.props.stacked, beginAtZero: true },
+                scales,
+                plugins: {
+                    tooltip: {
+                        callbacks: {
+                            label: (context) =>
+                                `${context.dataset.label}: ${formatCount(
+                                    context.parsed[valueAxis]
+                                )}`,
+                        },
+                    },
                 },
                 onClick: (event, elements) => this.onClick(elements),
                 onHover: (event, elements) => {

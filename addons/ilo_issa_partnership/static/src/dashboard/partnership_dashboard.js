@@ -4,12 +4,15 @@
 // the records behind it. Other addons add sections through the
 // "ilo_dashboard_sections" registry (a component receiving the data and openList).
 import { Component, onWillStart, useState } from "@odoo/owl";
+import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { formatMonetary } from "@web/views/fields/formatters";
 import { Layout } from "@web/search/layout";
 import { IloDashboardChart } from "./dashboard_chart";
 import { IloDashboardFigure } from "./dashboard_figure";
+import { formatCount, formatPercent } from "./dashboard_format";
 
 export class IloPartnershipDashboard extends Component {
     static template = "ilo_issa_partnership.PartnershipDashboard";
@@ -95,6 +98,23 @@ export class IloPartnershipDashboard extends Component {
 
     openBudget(domain, name) {
         return this.openList("ilo.budget.line", domain, name);
+    }
+
+    // numbers and dates in the user's format (the server sends numbers)
+    formatCount(value) {
+        return formatCount(value);
+    }
+
+    formatPercent(value) {
+        return formatPercent(value);
+    }
+
+    formatDate(value) {
+        return value ? formatDate(deserializeDate(value)) : "";
+    }
+
+    formatMoney(value, currencyId) {
+        return formatMonetary(value, { currencyId });
     }
 
     get statusClass() {

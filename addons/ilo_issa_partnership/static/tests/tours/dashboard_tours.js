@@ -71,3 +71,34 @@ registry.category("web_tour.tours").add("ilo_dashboard_drilldown_tour", {
         },
     ],
 });
+
+/** Throws unless the text of ``selector`` matches ``pattern``. */
+function checkText(selector, pattern) {
+    const text = document.querySelector(selector).textContent.trim();
+    if (!pattern.test(text)) {
+        throw new Error(`${selector} reads "${text}", not ${pattern}`);
+    }
+}
+
+registry.category("web_tour.tours").add("ilo_dashboard_french_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "A share in the French number format: decimal comma, space before %",
+            trigger: ".o_ilo_dashboard .o_ilo_figure[data-figure=female_share]",
+            run() {
+                checkText(
+                    ".o_ilo_figure[data-figure=female_share] .fs-1",
+                    /^\d+,\d %$/
+                );
+            },
+        },
+        {
+            content: "The late deliverable's deadline as a French date, not ISO",
+            trigger: ".o_ilo_dashboard .o_ilo_late",
+            run() {
+                checkText(".o_ilo_late td.text-danger", /^\d{2}\/\d{2}\/\d{4}$/);
+            },
+        },
+    ],
+});
