@@ -93,6 +93,29 @@ class TestExpenditureImport(PartnershipCommon):
     def _csv(self, *rows, encoding="cp1252"):
         return base64.b64encode("\n".join([HEADER, *rows]).encode(encoding))
 
+    def test_categories_in_any_installed_language(self):
+        """A French file (Voyages) imported by an English reader is read; an
+        unknown category lists the categories in the reader's language."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["ilo_issa_partnership"], ["fr_FR"]
+        )
+        Import = self.Import.with_context(lang="en_US")
+        french = dict(
+            self.env["ilo.budget.line"]
+            .with_context(lang="fr_FR")
+            ._fields["category"]
+            ._description_selection(self.env(context={"lang": "fr_FR"}))
+        )["travel"]
+        self.assertNotEqual(french, "Travel")
+        row = f"GL-FR;15/03/2030;100;USD;PRJ-IMP;RB-TEST;{french};Billets"
+        report = Import.import_file(self._csv(row), "gl.csv", dryrun=True)
+        self.assertEqual((report["created"], report["errors"]), (1, []))
+        bad = "GL-FR2;15/03/2030;100;USD;PRJ-IMP;RB-TEST;Catering;Repas"
+        report = Import.import_file(self._csv(bad), "gl.csv", dryrun=True)
+        self.assertIn("Travel", report["errors"][0][1])
+        self.assertIn("Catering", report["errors"][0][1])
+
     def test_import_all_or_nothing_then_idempotent(self):
         good = (
             "GL-1;15/03/2030;400 000,00;MRU;PRJ-IMP;RB-TEST;Travel;Billets Nouakchott"

@@ -313,8 +313,15 @@ class IloExpenditureImport(models.TransientModel):
             return self.env["account.analytic.account"]
         key = found["category"].get(row["category"].strip().lower())
         if not key:
+            field = self.env["ilo.budget.line"]._fields["category"]
             errors.append(
-                self.env._("category %(category)r: unknown", category=row["category"])
+                self.env._(
+                    "category %(category)r: unknown (the categories: %(known)s)",
+                    category=row["category"],
+                    known=", ".join(
+                        label for _key, label in field._description_selection(self.env)
+                    ),
+                )
             )
             return self.env["account.analytic.account"]
         return self.env["account.analytic.account"].browse(
@@ -323,14 +330,20 @@ class IloExpenditureImport(models.TransientModel):
 
     @api.model
     def _ilo_category_keys(self):
-        """{a category's key or label (English or the user's language), in lower
-        case: its key}."""
+        """{a category's key or label (in English or any installed language: a
+        French file imported by an English reader), in lower case: its key}."""
         field = self.env["ilo.budget.line"]._fields["category"]
-        labels = dict(field._description_selection(self.env))
         keys = {}
-        for key, label in reversed(field.selection):
-            for text in (labels[key], label, key):
-                keys[text.lower()] = key
+        for code, _name in self.env["res.lang"].get_installed():
+            env = self.env(context=dict(self.env.context, lang=code))
+            for key, label in field._description_selection(env):
+                keys.setdefault(label.lower(), key)
+        # the reader's own language wins where two languages share a label
+        for key, label in field._description_selection(self.env):
+            keys[label.lower()] = key
+        for key, label in field.selection:
+            keys[label.lower()] = key
+            keys[key.lower()] = key
         return keys
 
     @api.model
