@@ -51,6 +51,7 @@
         "wizard/ilo_budget_revise_wizard_views.xml",
         "wizard/ilo_expenditure_import_views.xml",
         "wizard/ilo_partnership_report_wizard_views.xml",
+        "wizard/ilo_iati_export_wizard_views.xml",
         "report/ilo_partnership_analysis_views.xml",
         "report/partnership_report_templates.xml",
         "report/donor_financial_report_templates.xml",

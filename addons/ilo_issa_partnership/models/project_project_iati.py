@@ -117,10 +117,14 @@ class ProjectProject(models.Model):
         return participating
 
     def _iati_dates(self, today):
-        """Planned start (1), actual start (2), planned end (3), actual end (4)."""
-        start = self.date_start or self.create_date.date()
-        dates = [("1", start)]
-        if start <= today:
+        """Planned start (1), actual start (2), planned end (3), actual end (4).
+
+        Only the project's own dates: with no start date there is no start
+        activity-date (the rules then name the missing date), never an invented one.
+        """
+        start = self.date_start
+        dates = [("1", start)] if start else []
+        if start and start <= today:
             dates.append(("2", start))
         if self.date:
             dates.append(("3", self.date))
@@ -305,17 +309,24 @@ class ProjectProject(models.Model):
             )
         data = [project._iati_activity_data() for project in projects]
         found = {ERROR: [], WARNING: []}
-        for project, item in zip(projects, data, strict=True):
+        refused = set()  # indexes of the activities the rules refuse
+        for index, (project, item) in enumerate(zip(projects, data, strict=True)):
             for level, problem in check_activity(item):
                 found[level].append(f"{project.name}: {problem}")
+                refused |= {index} if level == ERROR else set()
         for index, level, problem in check_file(data):
             found[level].append(f"{projects[index].name}: {problem}")
+            refused |= {index} if level == ERROR else set()
         content = build_activities(data)
         names = {
             item["identifier"]: project.name
             for project, item in zip(projects, data, strict=True)
         }
-        for error in validate_xml(content):
+        # the schema is checked on the activities the rules accept: a missing
+        # element the rules already name (a start date) is not reported twice
+        accepted = [item for index, item in enumerate(data) if index not in refused]
+        checked = build_activities(accepted) if refused else content
+        for error in validate_xml(checked) if accepted else []:
             for identifier, name in names.items():
                 if error.startswith(f"activity {identifier},"):
                     error = f"{name} ({error})"
@@ -328,6 +339,29 @@ class ProjectProject(models.Model):
         }
 
     def action_iati_export(self):
+        """Refuse a file with errors, naming them all; show the warnings in the
+        IATI export dialog before the download; download a clean file at once."""
+        result = self._iati_export_checked()
+        if result["warnings"]:
+            wizard = self.env["ilo.iati.export.wizard"].create(
+                {
+                    "project_ids": [fields.Command.set(self.ids)],
+                    "warnings": "\n".join(result["warnings"]),
+                }
+            )
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("IATI export"),
+                "res_model": "ilo.iati.export.wizard",
+                "res_id": wizard.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "new",
+            }
+        return self._iati_download(result["xml"])
+
+    def _iati_export_checked(self):
+        """The export of these projects; a UserError listing every error."""
         result = self.iati_export_xml()
         if result["errors"]:
             raise UserError(
@@ -336,7 +370,7 @@ class ProjectProject(models.Model):
                     errors="\n".join(result["errors"]),
                 )
             )
-        return self._iati_download(result["xml"])
+        return result
 
     def _iati_download(self, xml):
         attachment = self.env["ir.attachment"].create(

@@ -37,6 +37,7 @@ class TestCpoCode(PartnershipCommon):
 
     def test_iati_other_identifier(self):
         self.project.country_ids = self.env.ref("base.sn")  # a recipient is required
+        self.project.write({"date_start": "2030-01-01", "date": "2031-12-31"})
         result = self.project.iati_export_xml()
         activity = etree.fromstring(result["xml"].encode()).find("iati-activity")
         self.assertIsNone(activity.find("other-identifier"))

@@ -196,6 +196,9 @@ class TestIatiExport(PartnershipCommon):
             "ilo_issa_partnership.iati_reporting_org_ref", "ILO-TEST"
         )
         self.project_training.country_ids = False  # no recipient: an error
+        self.project_training.write(
+            {"date_start": date(2030, 1, 1), "date": date(2031, 12, 31)}
+        )
         projects = self.project | self.project_training
         projects.invalidate_recordset(["iati_identifier"])
         result = projects.iati_export_xml()
@@ -274,3 +277,51 @@ class TestIatiExport(PartnershipCommon):
             self.plain_project.iati_export_xml()
         action = self.project.action_iati_export()
         self.assertIn("/web/content/", action["url"])
+
+    def test_no_start_date_refused_not_invented(self):
+        """A project with no dates exports no start date (never today's date or
+        its creation date): the export is refused, naming it and the date."""
+        self.project_training.write({"date_start": False, "date": False})
+        data = self.project_training._iati_activity_data()
+        self.assertEqual(data["dates"], [])
+        with self.assertRaisesRegex(
+            UserError,
+            "Test training project: a planned or actual start date is required",
+        ):
+            (self.project | self.project_training).action_iati_export()
+
+    def test_warnings_shown_before_download(self):
+        """A valid file with warnings opens the IATI export dialog listing them
+        (in French for a French user); its button downloads the file."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["ilo_issa_partnership"], ["fr_FR"], overwrite=True
+        )
+        self.env["ir.config_parameter"].set_param(
+            "ilo_issa_partnership.iati_reporting_org_ref", "ILO-TEST"
+        )
+        self.project.invalidate_recordset(["iati_identifier"])
+        project = self.project.with_context(lang="fr_FR")
+        action = project.action_iati_export()
+        self.assertEqual(action["res_model"], "ilo.iati.export.wizard")
+        self.assertEqual(action["name"], "Export IATI")
+        view = self.env.ref("ilo_issa_partnership.ilo_iati_export_wizard_view_form")
+        arch = view.with_context(lang="fr_FR").arch_db
+        self.assertIn("Corrigez-les sur les projets", arch)
+        self.assertIn("Télécharger le fichier IATI", arch)
+        wizard = self.env["ilo.iati.export.wizard"].browse(action["res_id"])
+        self.assertEqual(wizard.project_ids, self.project)
+        self.assertIn(
+            "Test advisory project: reporting organisation identifier ILO-TEST",
+            wizard.warnings,
+        )
+        download = wizard.action_download()
+        self.assertIn("/web/content/", download["url"])
+        # a file with no warnings downloads at once
+        self.env["ir.config_parameter"].set_param(
+            "ilo_issa_partnership.iati_reporting_org_ref", "XM-DAC-41302"
+        )
+        self.project.invalidate_recordset(["iati_identifier"])
+        self.assertEqual(
+            self.project.action_iati_export()["type"], "ir.actions.act_url"
+        )

@@ -387,7 +387,7 @@ class TestResults(PartnershipCommon):
         period = self._period(self.trained, target_value=40)
         period.action_submit()
         period.action_approve()
-        self.project_training.date_start = "2030-01-01"
+        self.project_training.write({"date_start": "2030-01-01", "date": "2031-12-31"})
         self.project_training.iati_region_code = "998"  # a global activity
         self.env["res.lang"]._activate_lang("fr_FR")
         self.outcome.with_context(
