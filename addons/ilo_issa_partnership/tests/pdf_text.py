@@ -64,6 +64,48 @@ def load_reference(name):
         return json.load(reference)
 
 
+def band_image(pdf, page_index=0):
+    """The top band of a page (the stamped logo, title and period: 28 mm, the
+    stamped paper format's top margin), rendered in grey levels at 1 px per
+    point (pypdfium2), as a Pillow image."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(pdf)[page_index]
+    image = page.render(scale=1, grayscale=True).to_pil().convert("L")
+    return image.crop((0, 0, image.width, round(28 / 25.4 * 72)))
+
+
+# A pixel differs when its grey level moves by more than this (of 255): glyph
+# edges move by a few levels between renderings, a missing or moved word by
+# a hundred or more on its strokes.
+PIXEL_TOLERANCE = 64
+
+
+def image_difference(image, reference):
+    """The share (0–1) of ``image``'s pixels differing from ``reference``'s
+    by more than ``PIXEL_TOLERANCE``; 1.0 when their sizes differ."""
+    if image.size != reference.size:
+        return 1.0
+    from PIL import ImageChops
+
+    diff = ImageChops.difference(image, reference).point(
+        lambda level: 255 if level > PIXEL_TOLERANCE else 0
+    )
+    return diff.histogram()[255] / (image.width * image.height)
+
+
+def reference_image(name, image):
+    """The reference image ``name`` of tests/data; with ILO_UPDATE_REFERENCES=1
+    in the environment, ``image`` is written as the new reference first."""
+    from PIL import Image
+
+    path = os.path.join(DATA, name)
+    if os.environ.get("ILO_UPDATE_REFERENCES") == "1":
+        image.save(path, optimize=True)
+    with Image.open(path) as reference:
+        return reference.convert("L")
+
+
 def layout_differences(runs, reference):
     """The anchors of the reference ({text: [x, y]}) missing from the page or
     moved by more than the tolerance, as readable lines."""

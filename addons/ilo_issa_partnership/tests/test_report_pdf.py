@@ -17,10 +17,13 @@ from .pdf_text import (
     MISSION,
     SSC,
     assert_names_drawn,
+    band_image,
+    image_difference,
     layout_differences,
     load_reference,
     pages_text,
     read_pages,
+    reference_image,
     stamped,
 )
 from .test_donor_report import DonorReportCommon
@@ -126,10 +129,10 @@ class TestReportPdfs(HttpCase):
         period = model._ilo_period(wizard.date_from, wizard.date_to)
         pdf = self._pdf("ilo_issa_partnership.action_report_partnership", wizard, lang)
         pages = read_pages(pdf)
-        return pages, [text for text, _runs in pages], values, period
+        return pages, [text for text, _runs in pages], values, period, pdf
 
     def test_partnership_report_in_english(self):
-        pages, texts, values, period = self._partnership("en_US")
+        pages, texts, values, period, pdf = self._partnership("en_US")
         self._assert_band(texts, "ILO–ISSA partnership report", period)
         text = " ".join(texts)
         self.assertIn(
@@ -138,15 +141,21 @@ class TestReportPdfs(HttpCase):
         for label, value in values["key_figures"]:
             self.assertIn(f"{label} {value}", text)  # label, then its figure
         self.assertIn("Budget by funding source", text)  # leadership sees money
-        # page 1 against the reference layout (no rasteriser on this machine: the
-        # positions of the page's text, within a tolerance); the reference is of
-        # the stamped band (unpatched Qt)
+        # page 1 against the reference layout (the positions of the page's text,
+        # within a tolerance) and its band against a reference image (rendered
+        # by pypdfium2, within a tolerance); the references are of the stamped
+        # band (unpatched Qt)
         if stamped():
             reference = load_reference("partnership_report_page1.json")
             self.assertEqual(layout_differences(pages[0][1], reference), [])
+            band = band_image(pdf)
+            difference = image_difference(
+                band, reference_image("partnership_report_band.png", band)
+            )
+            self.assertLess(difference, 0.005, "the band differs from its reference")
 
     def test_partnership_report_in_french(self):
-        _pdf, texts, values, period = self._partnership("fr_FR")
+        _pages, texts, values, period, _pdf = self._partnership("fr_FR")
         self._assert_band(texts, "Rapport du partenariat OIT–AISS", period)
         text = " ".join(texts)
         labels = [label for label, _v in values["key_figures"]]
