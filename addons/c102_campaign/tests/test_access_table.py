@@ -39,6 +39,7 @@ TABLE = {
     "ilo.budget.report.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.expenditure.import": "- - crw - crw - -",  # transient
     "ilo.budget.revise.wizard": "- - crw - crw - -",  # transient
+    "ilo.iati.export.wizard": "crw crw crw crw crw - -",  # transient
     "ilo.dsa.rate": "r r crwd r crwd - -",
     "ilo.dsa.rate.import": "- - crw - crw - -",  # transient
     "ilo.planning.slot": "r r r r r - -",  # SQL view
